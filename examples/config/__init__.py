@@ -1,0 +1,8 @@
+"""Project package of the Project Nexus examples: settings, URLs and the Celery app."""
+
+try:  # Django's MySQL backend imports MySQLdb; PyMySQL stands in so nothing needs compiling.
+    import MySQLdb  # noqa: F401
+except ImportError:
+    import pymysql
+
+    pymysql.install_as_MySQLdb()

@@ -1,0 +1,109 @@
+"""Fixtures for the site tests: one strict build per run, served over HTTP, and a browser."""
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT, build
+
+
+@pytest.fixture(scope="session")
+def site_build():
+    """The real site, built once with --strict into site/ (CI uploads it as a preview)."""
+    result = build(ROOT, ROOT / "site")
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)
+    return result
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build) -> Path:
+    return site_build.site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    """Base URL of the built site served on 127.0.0.1 by a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+# --- the browser -------------------------------------------------------------------------
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The system Chromium, driven by Playwright (which never downloads a browser here)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import LAUNCH_ARGS, find_chromium, missing_message
+
+    if os.environ.get("NEXUS_SKIP_BROWSER") == "1":
+        pytest.skip("NEXUS_SKIP_BROWSER=1: browser tests skipped on request")
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail(missing_message(), pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=LAUNCH_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class BrowserVisit:
+    """A browser tab that refuses every request to another host and remembers it."""
+
+    def __init__(self, context):
+        from urllib.parse import urlsplit
+
+        self.context = context
+        self.blocked: list[str] = []
+        self.console_errors: list[str] = []
+
+        def route(route):
+            url = route.request.url
+            parts = urlsplit(url)
+            if parts.scheme in ("file", "data", "blob") or parts.hostname in LOCAL_HOSTS:
+                route.continue_()
+            else:
+                self.blocked.append(url)
+                route.abort()
+
+        context.route("**/*", route)
+        self.page = context.new_page()
+        self.page.on(
+            "console",
+            lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        self.page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+
+    def goto(self, url: str):
+        self.page.goto(url, wait_until="networkidle")
+        return self.page
+
+
+@pytest.fixture
+def visit(chromium, request):
+    """Open pages in a fresh context; parametrize ``viewport``/``color_scheme`` via markers."""
+    marker = request.node.get_closest_marker("viewport")
+    width, height = marker.args if marker else (1280, 900)
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    yield BrowserVisit(context)
+    context.close()

@@ -1,0 +1,125 @@
+"""Run every check of the project, in order, and say plainly what passed.
+
+This is the body of ``make test`` (and so of ``.ci/run``):
+
+1. ruff lints the Python code;
+2. the example tests run on SQLite, then again on PostgreSQL and on MySQL/MariaDB when those
+   servers are reachable (required when ``NEXUS_REQUIRE_SERVICES=1``);
+3. the site tests build the site with ``--strict`` and check links, content, workflows and
+   the pages in a real browser.
+
+Each pytest run writes a JUnit report; the last line adds them up.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools.services import DATABASES, services_required
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Step:
+    name: str
+    command: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    junit: Path | None = None
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str  # "passed", "failed" or "skipped"
+    detail: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def pytest_step(
+    name: str, target: str, report_dir: Path, env: dict[str, str] | None = None
+) -> Step:
+    junit = report_dir / f"{name.replace(' ', '-').replace('/', '-')}.xml"
+    command = [str(BIN / "python"), "-m", "pytest", target, "-q", f"--junitxml={junit}"]
+    return Step(name, command, env or {}, junit)
+
+
+def read_junit(path: Path) -> dict[str, int]:
+    counts = {"passed": 0, "failed": 0, "skipped": 0}
+    if not path.exists():
+        return counts
+    for suite in ET.parse(path).getroot().iter("testsuite"):
+        total = int(suite.get("tests", 0))
+        failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        skipped = int(suite.get("skipped", 0))
+        counts["failed"] += failed
+        counts["skipped"] += skipped
+        counts["passed"] += total - failed - skipped
+    return counts
+
+
+def plan(report_dir: Path) -> list[Step | Outcome]:
+    steps: list[Step | Outcome] = [
+        Step("lint", [str(BIN / "ruff"), "check", "."]),
+        pytest_step("examples on SQLite", "examples", report_dir),
+    ]
+    for service in DATABASES.values():
+        name = f"examples on {service.name}"
+        reason = service.unreachable_reason()
+        if reason is None:
+            steps.append(pytest_step(name, "examples", report_dir, {"DATABASE_URL": service.url}))
+        elif services_required():
+            steps.append(Outcome(name, "failed", f"{reason} (required: NEXUS_REQUIRE_SERVICES=1)"))
+        else:
+            steps.append(Outcome(name, "skipped", reason))
+    steps.append(pytest_step("site", "tests", report_dir))
+    return steps
+
+
+def run(step: Step) -> Outcome:
+    shown = step.command[2:] if step.junit else step.command
+    print(f"\n=== {step.name}: {' '.join(shown)}", flush=True)
+    env = {**os.environ, **step.env}
+    code = subprocess.call(step.command, cwd=ROOT, env=env)
+    counts = read_junit(step.junit) if step.junit else {}
+    if code == 5:
+        return Outcome(step.name, "failed", "pytest collected no tests", counts)
+    return Outcome(step.name, "passed" if code == 0 else "failed", f"exit code {code}", counts)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="nexus-junit-") as tmp:
+        outcomes = []
+        for item in plan(Path(tmp)):
+            if isinstance(item, Outcome):
+                print(f"\n=== {item.name}: {item.status.upper()} - {item.detail}", flush=True)
+                outcomes.append(item)
+            else:
+                outcomes.append(run(item))
+
+    print("\n=== summary")
+    totals = {"passed": 0, "failed": 0, "skipped": 0}
+    for outcome in outcomes:
+        line = f"{outcome.status.upper():8} {outcome.name}"
+        if outcome.counts:
+            c = outcome.counts
+            line += f" ({c['passed']} passed, {c['failed']} failed, {c['skipped']} skipped)"
+        elif outcome.status != "passed":
+            line += f" - {outcome.detail}"
+        print(line)
+        for key in totals:
+            totals[key] += outcome.counts.get(key, 0)
+    failed_steps = [o for o in outcomes if o.status == "failed"]
+    totals["failed"] += sum(1 for o in failed_steps if not o.counts.get("failed"))
+    passed, failed, skipped = totals["passed"], totals["failed"], totals["skipped"]
+    print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed_steps else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
