@@ -32,7 +32,21 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Third-party
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "graphene_django",
+    # Knowledge-core examples
     "catalog",
+    "api",
+    "graphql_api",
+    "schema_design",
+    "tasks",
+    # Capstone case studies
+    "shop",
+    "stays",
+    "audiobooks",
 ]
 
 MIDDLEWARE = [
@@ -104,4 +118,14 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+}
+
+# --- Django REST framework, JWT and OpenAPI (owned by the api app's pages) ---------------
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# --- GraphQL (owned by the graphql_api app's pages) ----------------------------------------
+GRAPHENE = {
+    "SCHEMA": "graphql_api.schema.schema",
 }

@@ -1,8 +1,15 @@
-"""URL configuration of the examples project."""
+"""URL configuration of the examples project: one prefix per example app."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("graphql/", include("graphql_api.urls")),
+    path("schema-design/", include("schema_design.urls")),
+    path("tasks/", include("tasks.urls")),
+    path("shop/", include("shop.urls")),
+    path("stays/", include("stays.urls")),
+    path("audiobooks/", include("audiobooks.urls")),
 ]

@@ -1,0 +1,3 @@
+"""URL routes of the graphql_api app."""
+
+urlpatterns: list = []

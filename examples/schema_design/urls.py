@@ -1,0 +1,3 @@
+"""URL routes of the schema_design app."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URL routes of the stays app."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URL routes of the tasks app."""
+
+urlpatterns: list = []
