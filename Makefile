@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 # Material prints a banner about MkDocs 2.0 on every build; the pin below 2 already answers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build benchmark lock clean
+.PHONY: serve test build benchmark lock clean page check-content
 
 # Fail in one line, before anything else, when the interpreter is too old or missing.
 PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2]) if sys.version_info >= (3, 11) else print("old", "%d.%d" % sys.version_info[:2])' 2>/dev/null)
@@ -47,6 +47,17 @@ test: $(VENV)/.dev-installed node_modules/.installed
 
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
+
+# New page from its template, e.g.
+#   make page TYPE=challenge TITLE="Celery tasks never run" TAGS=Celery,RabbitMQ TECHNOLOGY=Celery \
+#        DESCRIPTION="Why queued Celery tasks never execute, and how to make the worker pick them up."
+page: $(VENV)/.site-installed
+	$(BIN)/python -m tools.new_page "$(TYPE)" "$(TITLE)" --description "$(DESCRIPTION)" --tags "$(TAGS)" \
+	  $(if $(TECHNOLOGY),--technology "$(TECHNOLOGY)")
+
+# The fast content checks alone (front matter, sections, snippets, fences, links).
+check-content: $(VENV)/.site-installed
+	$(BIN)/python -m tools.content_check
 
 benchmark: $(VENV)/.dev-installed
 	$(BIN)/python -m tools.benchmark

