@@ -29,6 +29,8 @@ def build(
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    if project_dir != ROOT:
+        env["NEXUS_GIT_HISTORY"] = "false"  # a throwaway copy has no git history
     proc = subprocess.run(
         command, cwd=project_dir, env=env, capture_output=True, text=True, timeout=600
     )

@@ -63,3 +63,18 @@ def test_pages_reference_no_other_host_for_assets(site_dir):
         if remote.search(m.group(0)) and 'rel="canonical"' not in m.group(0)
     ]
     assert offenders == []
+
+
+def test_pages_show_last_update_and_contributors_from_git(site_dir):
+    html = (site_dir / "concepts/query-optimization/index.html").read_text()
+    assert 'title="Last update"' in html
+    assert 'title="Contributors"' in html
+
+
+def test_home_lists_recently_updated_pages(site_dir):
+    html = (site_dir / "index.html").read_text()
+    section = html.split('id="recently-updated"', 1)[1].split("<h2", 1)[0]
+    links = re.findall(r'<li>(\d{4}-\d{2}-\d{2}): <a href="([^"]+)">', section)
+    assert len(links) >= 3, section
+    dates = [date for date, _ in links]
+    assert dates == sorted(dates, reverse=True)
