@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 # Material prints a banner about MkDocs 2.0 on every build; the pin below 2 already answers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build benchmark lock clean page check-content
+.PHONY: serve test build benchmark lock clean page check-content run-examples
 
 # Fail in one line, before anything else, when the interpreter is too old or missing.
 PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2]) if sys.version_info >= (3, 11) else print("old", "%d.%d" % sys.version_info[:2])' 2>/dev/null)
@@ -45,8 +45,16 @@ node_modules/.installed: package.json package-lock.json
 test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m tools.check_all
 
-build: $(VENV)/.site-installed
+# What the Pages workflow publishes: the offline zip and PDF (needs Chromium), then the site.
+build: $(VENV)/.dev-installed
+	$(BIN)/python -m tools.downloads
 	$(BIN)/mkdocs build --strict
+
+# The examples project with sample data on http://127.0.0.1:8001 (Swagger UI: /api/v1/docs/).
+run-examples: $(VENV)/.dev-installed
+	cd examples && ../$(BIN)/python manage.py migrate --verbosity 0
+	cd examples && ../$(BIN)/python manage.py seed_all
+	cd examples && DJANGO_DEBUG=1 ../$(BIN)/python manage.py runserver 127.0.0.1:8001
 
 # New page from its template, e.g.
 #   make page TYPE=challenge TITLE="Celery tasks never run" TAGS=Celery,RabbitMQ TECHNOLOGY=Celery \

@@ -7,12 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import ROOT, build
+from tools.sitebuild import ROOT, build
 
 
 @pytest.fixture(scope="session")
-def site_build():
-    """The real site, built once with --strict into site/ (CI uploads it as a preview)."""
+def offline_site(tmp_path_factory, chromium):
+    """The offline build (file:// copy), zipped and printed to PDF into .cache/downloads/."""
+    from tools import downloads
+
+    site = downloads.build_offline(tmp_path_factory.mktemp("offline") / downloads.FOLDER_IN_ZIP)
+    downloads.OUT.mkdir(parents=True, exist_ok=True)
+    downloads.make_zip(site, downloads.OUT / downloads.ZIP_NAME)
+    downloads.make_pdf(site, downloads.OUT / downloads.PDF_NAME, chromium)
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_build(offline_site):
+    """The real site, built once with --strict into site/ (CI uploads it as a preview).
+
+    It is built after the downloads, which it publishes under downloads/.
+    """
     result = build(ROOT, ROOT / "site")
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tools.sitebuild import ROOT
+
 pytestmark = pytest.mark.browser
 
 PAGES = {
@@ -47,3 +49,33 @@ def test_no_horizontal_scroll_on_a_phone(visit, site_url, path):
     page = visit.goto(site_url + path)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{path} is {overflow}px wider than a 390px screen"
+
+
+def test_palette_choice_persists_across_navigation(visit, site_url):
+    page = visit.goto(site_url)
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    # The toggle cycles system preference -> light -> dark; click until dark is chosen.
+    for _ in range(3):
+        if page.evaluate(scheme) == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+    assert page.evaluate(scheme) == "slate"
+    page.locator(".md-tabs__link", has_text="Concepts").click()
+    page.wait_for_url("**/concepts/")
+    assert page.evaluate(scheme) == "slate"
+    page.reload(wait_until="networkidle")
+    assert page.evaluate(scheme) == "slate"
+
+
+def test_code_copy_button_copies_the_snippet_text(chromium, site_url):
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "concepts/query-optimization/", wait_until="networkidle")
+    block = page.locator("pre", has_text="def titles_with_authors_naive").first
+    block.hover()
+    page.locator(f'button[data-clipboard-target="#{block.get_attribute("id")} > code"]').click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    source = (ROOT / "examples/catalog/queries.py").read_text()
+    snippet = source.split("# --8<-- [start:n_plus_one]\n")[1].split("# --8<-- [end:n_plus_one]")[0]
+    assert copied.strip() == snippet.strip()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.sitebuild import build, copy_project
+from tools.sitebuild import build, copy_project
 
 PAGE = "docs/concepts/query-optimization.md"
 
@@ -21,6 +21,12 @@ def assert_fails_naming(result, *needles):
     assert result.returncode != 0, f"the build should have failed:\n{result.output}"
     for needle in needles:
         assert needle in result.output, f"{needle!r} missing from:\n{result.output}"
+
+
+def test_an_untouched_copy_builds_cleanly(project):
+    # Guards the tests below: each must fail because of its defect, not because of the copy.
+    result = build(project)
+    assert result.returncode == 0, result.output
 
 
 def test_broken_relative_link_fails(project):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.sitebuild import ROOT
+from tools.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,7 @@ import pytest
 
 from tools.content_check import check_pages
 from tools.new_page import main
-
-from tests.sitebuild import ROOT
+from tools.sitebuild import ROOT
 
 
 @pytest.fixture
@@ -117,3 +116,24 @@ def test_templates_exist_for_every_type():
 
     assert sorted(p.stem for p in TEMPLATES.glob("*.md")) == sorted(FOLDERS)
     assert shutil.which  # the scaffold needs nothing outside the standard library and PyYAML
+
+
+def test_fresh_scaffolds_of_every_type_build_under_strict(tmp_path):
+    # The templates' guidance comments must not trip the build (snippet lines are escaped).
+    from tools.sitebuild import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    for page_type in ("technology", "concept", "challenge", "project"):
+        args = [
+            page_type,
+            f"Scaffold {page_type}",
+            "--description",
+            "A sentence.",
+            "--tags",
+            "Django",
+        ]
+        if page_type == "challenge":
+            args += ["--technology", "Django"]
+        assert main(args, docs=project / "docs") == 0
+    result = build(project)
+    assert result.returncode == 0, result.output

@@ -1,3 +1,36 @@
-"""URL routes of the audiobooks app."""
+"""URL routes of the audiobooks app, mounted under /audiobooks/."""
 
-urlpatterns: list = []
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from audiobooks.views import AudiobookViewSet, ContinueListeningView, LibraryView
+
+app_name = "audiobooks"
+
+router = DefaultRouter()
+router.register("books", AudiobookViewSet, basename="audiobook")
+
+# --8<-- [start:urls]
+api_patterns = [
+    path("token/", TokenObtainPairView.as_view(), name="token-obtain"),
+    path("token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("library/", LibraryView.as_view(), name="library"),
+    path("continue-listening/", ContinueListeningView.as_view(), name="continue-listening"),
+    path("", include(router.urls)),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    path(
+        "api/schema/",
+        SpectacularAPIView.as_view(
+            patterns=[path("audiobooks/api/", include(api_patterns))],
+            custom_settings={"TITLE": "Audiobook platform API", "VERSION": "1.0.0"},
+        ),
+        name="schema",
+    ),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="audiobooks:schema"), name="docs"),
+]
+# --8<-- [end:urls]

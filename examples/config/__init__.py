@@ -6,3 +6,8 @@ except ImportError:
     import pymysql
 
     pymysql.install_as_MySQLdb()
+
+# Load the Celery app whenever Django starts, so @shared_task binds to it.
+from .celery import app as celery_app  # noqa: E402
+
+__all__ = ["celery_app"]

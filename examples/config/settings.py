@@ -14,6 +14,7 @@ run the same code against them, for example::
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,10 +22,13 @@ env = environ.Env()
 
 # A committed key is acceptable only because it can never be used outside a laptop:
 # DEBUG is off unless asked for, and production must set DJANGO_SECRET_KEY.
+# --8<-- [start:environment]
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-example-key-for-local-use-only")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+# --8<-- [end:environment]
 
+# --8<-- [start:installed_apps]
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -43,11 +47,14 @@ INSTALLED_APPS = [
     "graphql_api",
     "schema_design",
     "tasks",
+    "security",
+    "troubleshooting",
     # Capstone case studies
     "shop",
     "stays",
     "audiobooks",
 ]
+# --8<-- [end:installed_apps]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -78,6 +85,7 @@ TEMPLATES = [
     },
 ]
 
+# --8<-- [start:databases]
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
@@ -86,15 +94,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("charset", "utf8mb4")
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://nexus")}
+# --8<-- [end:databases]
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
 
+# --8<-- [start:celery]
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="cache+memory://")
 # With the in-memory broker there is no worker, so tasks run inline unless told otherwise.
 CELERY_TASK_ALWAYS_EAGER = env.bool(
     "CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL.startswith("memory://")
 )
+# E-mails get a queue of their own: start workers with -Q celery,emails (see tasks app).
+CELERY_TASK_ROUTES = {"tasks.tasks.send_welcome_email": {"queue": "emails"}}
+# celery -A config beat sends these on schedule; a worker runs them.
+CELERY_BEAT_SCHEDULE = {
+    "daily-signups-report": {
+        "task": "tasks.tasks.generate_daily_signups_report",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
+# --8<-- [end:celery]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -121,9 +141,41 @@ LOGGING = {
 }
 
 # --- Django REST framework, JWT and OpenAPI (owned by the api app's pages) ---------------
+# --8<-- [start:rest_framework]
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.URLPathVersioning",
+    "DEFAULT_VERSION": "v1",
+    "ALLOWED_VERSIONS": ["v1", "v2"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 5,
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.SearchFilter",
+        "rest_framework.filters.OrderingFilter",
+    ],
 }
+# --8<-- [end:rest_framework]
+
+# --8<-- [start:spectacular]
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Project Nexus examples API",
+    "DESCRIPTION": "The REST APIs of the examples project, starting with the bookshop catalog.",
+    "VERSION": "1.0.0",
+    # Leave the schema endpoint itself out of the schema it serves.
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Separate request and response components (BookRequest vs Book): write-only and
+    # read-only fields then show up only where they apply, and generated clients get it right.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Strip "/api/v1" when naming operations and grouping them: tag "books", not "v1".
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+}
+# --8<-- [end:spectacular]
 
 # --- GraphQL (owned by the graphql_api app's pages) ----------------------------------------
 GRAPHENE = {

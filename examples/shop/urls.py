@@ -1,3 +1,36 @@
-"""URL routes of the shop app."""
+"""URL routes of the shop app, mounted under /shop/."""
 
-urlpatterns: list = []
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from shop.views import CategoryViewSet, ProductViewSet
+
+app_name = "shop"
+
+router = DefaultRouter()
+router.register("products", ProductViewSet, basename="product")
+router.register("categories", CategoryViewSet, basename="category")
+
+# --8<-- [start:urls]
+api_patterns = [
+    path("token/", TokenObtainPairView.as_view(), name="token-obtain"),
+    path("token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("", include(router.urls)),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    # The schema of the shop's endpoints only, with their full /shop/api/ paths.
+    path(
+        "api/schema/",
+        SpectacularAPIView.as_view(
+            patterns=[path("shop/api/", include(api_patterns))],
+            custom_settings={"TITLE": "Shop API", "VERSION": "1.0.0"},
+        ),
+        name="schema",
+    ),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="shop:schema"), name="docs"),
+]
+# --8<-- [end:urls]

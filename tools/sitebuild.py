@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a build reads: the configuration, the pages, and the files snippets pull in.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "examples", "diagrams", "overrides", "tools/mkdocs_hooks"]
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "db.sqlite3", "staticfiles")
 
 
 @dataclass
@@ -21,7 +18,10 @@ class BuildResult:
 
 
 def build(
-    project_dir: Path = ROOT, site_dir: Path | None = None, strict: bool = True
+    project_dir: Path = ROOT,
+    site_dir: Path | None = None,
+    strict: bool = True,
+    extra_env: dict[str, str] | None = None,
 ) -> BuildResult:
     """Run ``mkdocs build`` in ``project_dir`` and capture its log."""
     site_dir = site_dir or project_dir / "site"
@@ -31,19 +31,29 @@ def build(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     if project_dir != ROOT:
         env["NEXUS_GIT_HISTORY"] = "false"  # a throwaway copy has no git history
+    env.update(extra_env or {})
     proc = subprocess.run(
         command, cwd=project_dir, env=env, capture_output=True, text=True, timeout=600
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
 
+def project_files(root: Path = ROOT) -> list[str]:
+    """Every file of the working tree that git would commit (tracked or new, not ignored).
+
+    Pages may include any file of the repository as a snippet, so a copy takes them all.
+    """
+    listing = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=root, capture_output=True, text=True, check=True,
+    ).stdout
+    return [name for name in listing.split("\0") if name and (root / name).is_file()]
+
+
 def copy_project(destination: Path) -> Path:
-    """Copy what a build needs into ``destination``, for tests that plant a defect."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=IGNORE)
-        elif source.exists():
-            shutil.copy2(source, destination / part)
+    """Copy the project into ``destination``, for tests that plant a defect in the copy."""
+    for name in project_files():
+        target = destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
     return destination

@@ -1,0 +1,112 @@
+"""The bookshop API's views: one ``ModelViewSet`` per resource.
+
+A ``ModelViewSet`` provides list, create, retrieve, update, partial update and destroy;
+a router (see ``api.urls``) turns it into URLs. What each viewset adds is the part that
+differs: the queryset (with its joins), the serializer per version, and the list options.
+"""
+
+from catalog.models import Author, Book, Genre, Publisher, Review
+from django.db.models import ProtectedError
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.filters import SearchFilter
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
+
+from .exceptions import Conflict, ConsistentErrorsMixin
+from .filters import BookFilter, StableOrderingFilter
+from .mock import BOOK_EXAMPLE
+from .pagination import BookPagination, ReviewCursorPagination
+from .serializers import (
+    AuthorSerializer,
+    BookSerializer,
+    BookV2Serializer,
+    GenreSerializer,
+    PublisherSerializer,
+    ReviewSerializer,
+)
+
+
+# --8<-- [start:book_viewset]
+@extend_schema_view(
+    list=extend_schema(summary="List books", description="Filter, search, order, paginate."),
+    create=[
+        extend_schema(summary="Add a book"),
+        # The example has v1's field names, so it belongs to the v1 schema only.
+        extend_schema(
+            examples=[OpenApiExample("A book", value=BOOK_EXAMPLE, response_only=True)],
+            versions=["v1"],
+        ),
+    ],
+    retrieve=extend_schema(summary="One book"),
+)
+class BookViewSet(ConsistentErrorsMixin, viewsets.ModelViewSet):
+    """The catalogue's books: anyone may read them, logged-in users may change them."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    # --8<-- [start:list_options]
+    pagination_class = BookPagination
+    filter_backends = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
+    filterset_class = BookFilter  # ?genre=...&min_price=...
+    search_fields = ["title", "author__name"]  # ?search=...
+    ordering_fields = ["title", "price", "published"]  # the allow-list for ?ordering=
+    ordering = ["title"]  # when the client sends no ?ordering=
+    # --8<-- [end:list_options]
+
+    def get_queryset(self):
+        """One query for books with author and publisher (JOIN), one for all their genres."""
+        return Book.objects.select_related("author", "publisher").prefetch_related("genres")
+
+    def get_serializer_class(self):
+        """The serializer for the version in the URL: ``/api/v2/`` renames a field."""
+        if self.request.version == "v2":
+            return BookV2Serializer
+        return BookSerializer
+# --8<-- [end:book_viewset]
+
+
+class ReviewViewSet(ConsistentErrorsMixin, viewsets.ModelViewSet):
+    """Readers' reviews, newest first, paginated with a cursor."""
+
+    queryset = Review.objects.all()
+    serializer_class = ReviewSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    pagination_class = ReviewCursorPagination
+    filterset_fields = ["book", "rating"]
+    # No OrderingFilter: the cursor needs its own fixed, unique ordering.
+    filter_backends = [DjangoFilterBackend]
+
+
+class ProtectedDeleteMixin:
+    """Answer a 409 Conflict, not a 500, when books still point to the row."""
+
+    def perform_destroy(self, instance):
+        """Delete the row, or raise ``Conflict`` when ``on_delete=PROTECT`` refuses."""
+        try:
+            instance.delete()
+        except ProtectedError as exc:
+            raise Conflict(f"{instance} still has books; delete or move them first.") from exc
+
+
+class AuthorViewSet(ConsistentErrorsMixin, ProtectedDeleteMixin, viewsets.ModelViewSet):
+    """The people who write the books."""
+
+    queryset = Author.objects.all()
+    serializer_class = AuthorSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+
+class PublisherViewSet(ConsistentErrorsMixin, ProtectedDeleteMixin, viewsets.ModelViewSet):
+    """The companies that publish the books."""
+
+    queryset = Publisher.objects.all()
+    serializer_class = PublisherSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+
+class GenreViewSet(ConsistentErrorsMixin, viewsets.ModelViewSet):
+    """The categories a book can belong to."""
+
+    queryset = Genre.objects.all()
+    serializer_class = GenreSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]

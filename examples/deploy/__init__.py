@@ -1,0 +1,1 @@
+"""Deployment of the examples project: image, Compose, Kubernetes, CI, and health endpoints."""

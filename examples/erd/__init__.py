@@ -1,0 +1,1 @@
+"""Mermaid entity-relationship diagrams generated from Django models (see ``erd.mermaid``)."""

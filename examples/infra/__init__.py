@@ -1,0 +1,1 @@
+"""Infrastructure as code (Terraform, Ansible) and system-design helpers, all tested offline."""

@@ -1,0 +1,1 @@
+"""Observability building blocks: JSON logs with request ids, RED metrics, trace propagation."""

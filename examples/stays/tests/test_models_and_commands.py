@@ -1,0 +1,112 @@
+"""The stays constraints and indexes, the seed and ERD commands, and the admin."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from stays.models import Booking, Message, Payment, Property, Review
+
+pytestmark = pytest.mark.django_db
+
+
+def forbid_sequential_scans(table: str):
+    if connection.vendor == "postgresql":
+        # A handful of rows is cheaper to scan; forbid it to see that an index is usable.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {table}")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+
+
+def test_overlap_check_uses_the_booking_index(homes):
+    today = timezone.localdate()
+    qs = Booking.objects.filter(property=homes["Garden cottage"]).overlapping(
+        today, today + timedelta(days=7)
+    )
+    forbid_sequential_scans("stays_booking")
+    plan = qs.explain()
+    assert "stays_booking_prop_dates_idx" in plan, plan
+
+
+def test_location_and_price_filter_uses_the_composite_index(homes):
+    qs = Property.objects.filter(location="Nairobi", price_per_night__gte=50)
+    forbid_sequential_scans("stays_property")
+    plan = qs.explain()
+    assert "stays_prop_loc_price_idx" in plan, plan
+
+
+def test_conversation_uses_the_conversation_index(users, django_user_model):
+    lena, amina = users["lena"], users["amina"]
+    # A busy host: many guests write to Amina, so "recipient = amina" is not selective.
+    for number in range(20):
+        guest = django_user_model.objects.create(username=f"guest{number:02d}")
+        Message.objects.bulk_create(
+            Message(sender=guest, recipient=amina, body=f"Question {n}") for n in range(10)
+        )
+    qs = Message.objects.filter(
+        Q(sender=lena, recipient=amina) | Q(sender=amina, recipient=lena)
+    ).order_by("sent_at")
+    forbid_sequential_scans("stays_message")
+    plan = qs.explain()
+    assert "stays_message_convo_idx" in plan, plan
+
+
+# --8<-- [start:constraints]
+def test_the_database_enforces_the_rules(homes, users):
+    cottage, lena = homes["Garden cottage"], users["lena"]
+    today = timezone.localdate()
+    with pytest.raises(IntegrityError), transaction.atomic():  # check-out before check-in
+        Booking.objects.create(
+            property=cottage, guest=lena, start_date=today, end_date=today, total_price=0
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():  # rating outside 1..5
+        Review.objects.create(property=homes["City loft"], author=lena, rating=0)
+    with pytest.raises(IntegrityError), transaction.atomic():  # a second review
+        Review.objects.create(property=cottage, author=lena, rating=3)
+    with pytest.raises(IntegrityError), transaction.atomic():  # a second payment
+        Payment.objects.create(
+            booking=Booking.objects.get(guest=lena, property=cottage), amount=1, method="card"
+        )
+# --8<-- [end:constraints]
+
+
+def test_a_free_property_costs_nothing_is_refused(users):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Property.objects.create(
+            host=users["amina"], title="Free", location="Accra", price_per_night=0
+        )
+
+
+def test_seed_stays_fills_an_empty_database_once(db):
+    out = StringIO()
+    call_command("seed_stays", stdout=out)
+    assert out.getvalue().strip() == (
+        "Created 6 properties and 4 bookings for users amina, kofi, lena, tariq "
+        "(password: stays-pass-123)."
+    )
+    assert Payment.objects.count() == 2
+    assert Message.objects.count() == 3
+    with pytest.raises(CommandError, match="already has properties"):
+        call_command("seed_stays")
+
+
+def test_erd_command_check_passes_on_the_committed_diagram():
+    out = StringIO()
+    call_command("erd", "stays", "--check", stdout=out)
+    assert out.getvalue().strip() == "diagrams/erd/stays.mmd is up to date."
+
+
+def test_admin_lists_bookings_and_searches_properties(client, homes, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", password="s3cret-pass-123")
+    client.force_login(admin)
+    response = client.get("/admin/stays/booking/", {"status__exact": "confirmed"})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 2
+    response = client.get("/admin/stays/property/", {"q": "lagos"})
+    assert response.context["cl"].result_count == 2
+    for model in ["payment", "review", "message"]:
+        assert client.get(f"/admin/stays/{model}/").status_code == 200

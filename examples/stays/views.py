@@ -1,0 +1,164 @@
+"""The stays API: properties, bookings, reviews and messages, with JWT authentication."""
+
+from django.db.models import ProtectedError, Q
+from django.utils import timezone
+from django_filters import rest_framework as filters
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+from shop.filters import StableOrderingFilter
+from shop.views import Conflict, ShopViewSet
+
+from stays.filters import PropertyFilter
+from stays.models import Booking, Message, Property, Review
+from stays.permissions import IsHostOrReadOnly, IsSender
+from stays.serializers import (
+    BookingSerializer,
+    MessageSerializer,
+    PropertySerializer,
+    ReviewSerializer,
+)
+from stays.services import book
+
+
+# --8<-- [start:base_viewset]
+class StaysViewSet(ShopViewSet):
+    """The shop's JWT-first authentication, pagination and error format, addressed by id."""
+
+    lookup_field = "pk"
+    permission_classes = [IsAuthenticated]
+# --8<-- [end:base_viewset]
+
+
+# --8<-- [start:property_viewset]
+class PropertyViewSet(StaysViewSet):
+    """Properties: filter by location, price and free dates; only the host edits."""
+
+    serializer_class = PropertySerializer
+    permission_classes = [IsHostOrReadOnly]
+    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+    filterset_class = PropertyFilter
+    ordering_fields = ["price_per_night", "created"]
+
+    def get_queryset(self):
+        return Property.objects.select_related("host")
+
+    def perform_create(self, serializer):
+        serializer.save(host=self.request.user)
+
+    def perform_destroy(self, instance):
+        try:
+            instance.delete()
+        except ProtectedError as error:
+            raise Conflict("This property has bookings; it cannot be deleted.") from error
+# --8<-- [end:property_viewset]
+
+
+# --8<-- [start:booking_viewset]
+class BookingViewSet(StaysViewSet):
+    """Bookings the user made as a guest or received as a host."""
+
+    serializer_class = BookingSerializer
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # drf-spectacular, no user
+            return Booking.objects.none()
+        user = self.request.user
+        return Booking.objects.select_related("property", "guest").filter(
+            Q(guest=user) | Q(property__host=user)
+        )
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = book(
+            data["property"].pk, self.request.user, data["start_date"], data["end_date"]
+        )
+# --8<-- [end:booking_viewset]
+
+    @extend_schema(request=None)
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        """The host accepts a pending booking."""
+        booking = self.get_object()
+        if booking.property.host_id != request.user.pk:
+            raise PermissionDenied("Only the host can confirm a booking.")
+        return self._change_status(booking, Booking.Status.CONFIRMED)
+
+    @extend_schema(request=None)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        """The guest or the host cancels a booking; its nights become free again."""
+        return self._change_status(self.get_object(), Booking.Status.CANCELED)
+
+    def _change_status(self, booking, status):
+        if booking.status != Booking.Status.PENDING and status == Booking.Status.CONFIRMED:
+            raise Conflict(f"A {booking.status} booking cannot be confirmed.")
+        booking.status = status
+        booking.save(update_fields=["status"])
+        return Response(self.get_serializer(booking).data)
+
+
+# --8<-- [start:review_viewset]
+class ReviewViewSet(StaysViewSet):
+    """Reviews: anyone reads; only a guest whose confirmed stay has ended may write one."""
+
+    serializer_class = ReviewSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    http_method_names = ["get", "post", "head", "options"]
+    filter_backends = [DjangoFilterBackend]
+    filterset_fields = ["property"]
+
+    def get_queryset(self):
+        return Review.objects.select_related("author")
+
+    def perform_create(self, serializer):
+        stayed = Booking.objects.filter(
+            property=serializer.validated_data["property"],
+            guest=self.request.user,
+            status=Booking.Status.CONFIRMED,
+            end_date__lte=timezone.localdate(),
+        ).exists()
+        if not stayed:
+            raise PermissionDenied("Only guests with a past confirmed stay can review.")
+        serializer.save()
+# --8<-- [end:review_viewset]
+
+
+class MessageFilter(filters.FilterSet):
+    """``?user=7``: the conversation between the logged-in user and user 7."""
+
+    user = filters.NumberFilter(method="filter_conversation")
+
+    class Meta:
+        model = Message
+        fields = ["user"]
+
+    def filter_conversation(self, queryset, name, value):
+        return queryset.filter(Q(sender_id=value) | Q(recipient_id=value))
+
+
+# --8<-- [start:message_viewset]
+class MessageViewSet(StaysViewSet):
+    """Private messages: other people's messages do not exist (404) for you."""
+
+    serializer_class = MessageSerializer
+    permission_classes = [IsAuthenticated, IsSender]
+    http_method_names = ["get", "post", "delete", "head", "options"]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = MessageFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Message.objects.none()
+        user = self.request.user
+        return Message.objects.select_related("sender", "recipient").filter(
+            Q(sender=user) | Q(recipient=user)
+        )
+
+    def perform_create(self, serializer):
+        serializer.save(sender=self.request.user)
+# --8<-- [end:message_viewset]

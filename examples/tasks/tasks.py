@@ -1,0 +1,134 @@
+"""Celery tasks of the examples project: an e-mail and a report, built in the background.
+
+``config/celery.py`` discovers this module (``app.autodiscover_tasks()`` imports
+``tasks.py`` from every installed app), so a worker registers each task under its full
+name, for example ``tasks.tasks.send_welcome_email``.
+"""
+
+import csv
+import io
+from smtplib import SMTPException
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from celery.result import AsyncResult
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from .models import Report
+
+
+# --8<-- [start:send_welcome_email]
+@shared_task(
+    autoretry_for=(SMTPException, ConnectionError),  # retry on these, fail on anything else
+    retry_backoff=True,  # wait 1 s, 2 s, 4 s, 8 s... between attempts
+    retry_backoff_max=300,  # never wait more than 5 minutes
+    retry_jitter=True,  # randomise each wait so retries do not arrive in waves
+    max_retries=5,  # then give up and mark the task FAILURE
+)
+def send_welcome_email(email: str, name: str) -> int:
+    """Send the welcome e-mail to a new user.
+
+    Args:
+        email: The recipient's address.
+        name: The name used in the greeting.
+
+    Returns:
+        The number of messages sent (1).
+
+    """
+    return send_mail(
+        subject=f"Welcome to Nexus, {name}!",
+        message=f"Hi {name},\n\nyour account is ready.\n",
+        from_email="no-reply@nexus.example",
+        recipient_list=[email],
+    )
+# --8<-- [end:send_welcome_email]
+
+
+# --8<-- [start:apply_async]
+def send_welcome_email_later(email: str, name: str, wait_seconds: int) -> AsyncResult:
+    """Queue the welcome e-mail to run in ``wait_seconds``, and drop it if an hour late.
+
+    Args:
+        email: The recipient's address.
+        name: The name used in the greeting.
+        wait_seconds: How long the worker holds the task before running it.
+
+    Returns:
+        The task's result handle: its id, state and, once done, its return value.
+
+    """
+    return send_welcome_email.apply_async(
+        args=(email, name),
+        countdown=wait_seconds,  # run no earlier than this many seconds from now
+        expires=wait_seconds + 3600,  # a worker that gets it later discards it
+    )
+# --8<-- [end:apply_async]
+
+
+def build_signups_csv() -> str:
+    """Count the users who joined on each day, as CSV text with a header row."""
+    rows = (
+        get_user_model()
+        .objects.annotate(day=TruncDate("date_joined"))
+        .values("day")
+        .annotate(signups=Count("id"))
+        .order_by("day")
+    )
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["day", "signups"])
+    for row in rows:
+        writer.writerow([row["day"].isoformat(), row["signups"]])
+    return out.getvalue()
+
+
+# --8<-- [start:generate_report]
+@shared_task(soft_time_limit=60, time_limit=90)
+def generate_signups_report(report_id: int) -> str:
+    """Build the signups CSV of one Report; safe to run twice for the same report.
+
+    Args:
+        report_id: Primary key of a Report created by the web process.
+
+    Returns:
+        The report's final status.
+
+    """
+    # Idempotency: claim the report with one atomic UPDATE. If the message is delivered
+    # twice, only the first delivery finds it PENDING; the second one does nothing.
+    claimed = Report.objects.filter(pk=report_id, status=Report.Status.PENDING).update(
+        status=Report.Status.RUNNING
+    )
+    if not claimed:
+        return Report.objects.values_list("status", flat=True).get(pk=report_id)
+    try:
+        content = build_signups_csv()
+    except SoftTimeLimitExceeded:
+        # The soft limit raises inside the task: record the failure, then stop.
+        Report.objects.filter(pk=report_id).update(status=Report.Status.FAILED)
+        raise
+    Report.objects.filter(pk=report_id).update(
+        status=Report.Status.DONE, content=content, finished_at=timezone.now()
+    )
+    return Report.Status.DONE
+# --8<-- [end:generate_report]
+
+
+# --8<-- [start:periodic]
+@shared_task
+def generate_daily_signups_report() -> int:
+    """Create today's signups report and build it; beat calls this every morning.
+
+    Returns:
+        The primary key of the new report.
+
+    """
+    report = Report.objects.create(title=f"Signups {timezone.now():%Y-%m-%d}")
+    generate_signups_report.delay(report.pk)
+    return report.pk
+# --8<-- [end:periodic]
