@@ -8,6 +8,9 @@ This is the body of ``make test`` (and so of ``.ci/run``):
 3. the site tests build the site with ``--strict`` and check links, content, workflows and
    the pages in a real browser.
 
+The example passes and the site tests share nothing, so on a machine with two or more cores
+they run side by side, in two lanes (``NEXUS_TEST_LANES=1`` runs everything in one line, with
+live output). A step's output is printed whole when the step ends, so lanes never interleave.
 Each pytest run writes a JUnit report; the last line adds them up.
 """
 
@@ -15,6 +18,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,11 +67,9 @@ def read_junit(path: Path) -> dict[str, int]:
     return counts
 
 
-def plan(report_dir: Path) -> list[Step | Outcome]:
-    steps: list[Step | Outcome] = [
-        Step("lint", [str(BIN / "ruff"), "check", "."]),
-        pytest_step("examples on SQLite", "examples", report_dir),
-    ]
+def plan(report_dir: Path) -> list[list[Step | Outcome]]:
+    """The lanes: lint first on its own, then the examples beside the site tests."""
+    steps: list[Step | Outcome] = [pytest_step("examples on SQLite", "examples", report_dir)]
     for service in DATABASES.values():
         name = f"examples on {service.name}"
         reason = service.unreachable_reason()
@@ -77,30 +79,83 @@ def plan(report_dir: Path) -> list[Step | Outcome]:
             steps.append(Outcome(name, "failed", f"{reason} (required: NEXUS_REQUIRE_SERVICES=1)"))
         else:
             steps.append(Outcome(name, "skipped", reason))
-    steps.append(pytest_step("site", "tests", report_dir))
-    return steps
+    return [
+        [Step("lint", [str(BIN / "ruff"), "check", "."])],
+        steps,
+        [pytest_step("site", "tests", report_dir)],
+    ]
 
 
-def run(step: Step) -> Outcome:
-    shown = step.command[2:] if step.junit else step.command
-    print(f"\n=== {step.name}: {' '.join(shown)}", flush=True)
+_print_lock = threading.Lock()
+
+
+def run(step: Step, capture: bool) -> Outcome:
+    shown = " ".join(step.command[2:] if step.junit else step.command)
     env = {**os.environ, **step.env}
-    code = subprocess.call(step.command, cwd=ROOT, env=env)
+    if capture:
+        with _print_lock:
+            print(f"\n=== {step.name}: started ({shown})", flush=True)
+        proc = subprocess.run(
+            step.command,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        code = proc.returncode
+        with _print_lock:
+            print(f"\n=== {step.name}: {shown}\n{proc.stdout}", end="", flush=True)
+    else:
+        print(f"\n=== {step.name}: {shown}", flush=True)
+        code = subprocess.call(step.command, cwd=ROOT, env=env)
     counts = read_junit(step.junit) if step.junit else {}
     if code == 5:
         return Outcome(step.name, "failed", "pytest collected no tests", counts)
     return Outcome(step.name, "passed" if code == 0 else "failed", f"exit code {code}", counts)
 
 
+def run_lane(lane: list[Step | Outcome], capture: bool) -> list[Outcome]:
+    outcomes = []
+    for item in lane:
+        if isinstance(item, Outcome):
+            with _print_lock:
+                print(f"\n=== {item.name}: {item.status.upper()} - {item.detail}", flush=True)
+            outcomes.append(item)
+        else:
+            outcomes.append(run(item, capture))
+    return outcomes
+
+
+def run_side_by_side(lanes: list[list[Step | Outcome]]) -> list[Outcome]:
+    results: list[list[Outcome]] = [[] for _ in lanes]
+
+    def work(index: int) -> None:
+        results[index] = run_lane(lanes[index], capture=True)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(lanes))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [outcome for lane in results for outcome in lane]
+
+
+def lanes_wanted() -> int:
+    configured = os.environ.get("NEXUS_TEST_LANES")
+    if configured:
+        return max(1, int(configured))
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="nexus-junit-") as tmp:
-        outcomes = []
-        for item in plan(Path(tmp)):
-            if isinstance(item, Outcome):
-                print(f"\n=== {item.name}: {item.status.upper()} - {item.detail}", flush=True)
-                outcomes.append(item)
-            else:
-                outcomes.append(run(item))
+        lint, examples, site = plan(Path(tmp))
+        outcomes = run_lane(lint, capture=False)
+        if lanes_wanted() == 1:
+            outcomes += run_lane(examples + site, capture=False)
+        else:
+            outcomes += run_side_by_side([examples, site])
 
     print("\n=== summary")
     totals = {"passed": 0, "failed": 0, "skipped": 0}
