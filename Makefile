@@ -45,7 +45,9 @@ node_modules/.installed: package.json package-lock.json
 test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m tools.check_all
 
-# What the Pages workflow publishes: the offline zip and PDF (needs Chromium), then the site.
+# What the Pages workflow publishes: the offline zip and PDF (needs Chromium), then the site,
+# with every diagram drawn to SVG (tools/diagram_render.py).
+build: export NEXUS_REQUIRE_SVG_DIAGRAMS := 1
 build: $(VENV)/.dev-installed
 	$(BIN)/python -m tools.downloads
 	$(BIN)/mkdocs build --strict

@@ -3,15 +3,9 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.browser
+from tests.pages import PAGES
 
-PAGES = {
-    "home": "",
-    "technology page": "technologies/django-rest-framework/",
-    "concept page": "concepts/query-optimization/",
-    "case study with ERD": "projects/e-commerce-backend/",
-    "challenges index": "challenges/",
-}
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")

@@ -2,15 +2,16 @@
 
 import pytest
 
+from tests.pages import DIAGRAM_PAGES, PAGES
 from tools.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "home": "",
-    "program overview": "program/",
-    "query optimization": "concepts/query-optimization/",
-}
+# The drawing a reader sees: one per diagram, the other palette's is display: none.
+VISIBLE_DRAWINGS = """() => [...document.querySelectorAll('.nexus-diagram svg')]
+    .filter(svg => svg.getBoundingClientRect().height > 0)
+    .map(svg => ({height: svg.getBoundingClientRect().height,
+                  title: svg.querySelector('title')?.textContent || ''}))"""
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
@@ -21,17 +22,20 @@ def test_page_renders_without_errors_or_other_hosts(visit, site_url, path):
     assert visit.console_errors == []
 
 
-@pytest.mark.parametrize("path", ["program/"])
-def test_diagrams_render(visit, site_url, path):
-    page = visit.goto(site_url + path)
-    # Material swaps each <pre class="mermaid"> source for a <div class="mermaid"> holding the
-    # SVG in a closed shadow root; a rendered diagram has a real height.
-    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=20_000)
-    heights = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.offsetHeight)")
-    assert heights, "no rendered diagram found"
-    assert all(h > 40 for h in heights), heights
-    assert visit.blocked == []
-    assert visit.console_errors == []
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", DIAGRAM_PAGES.values(), ids=DIAGRAM_PAGES.keys())
+def test_diagrams_show_one_drawing_per_palette(chromium, site_url, path, scheme):
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    figures = page.locator(".nexus-diagram").count()
+    drawings = page.evaluate(VISIBLE_DRAWINGS)
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+    context.close()
+    assert figures > 0, f"{path} has no diagram"
+    assert len(drawings) == figures, f"{path}: {len(drawings)} drawings shown for {figures}"
+    assert all(d["height"] > 40 and d["title"] for d in drawings), drawings
+    assert not [url for url in loaded if "mermaid" in url], "a drawn page loaded Mermaid"
 
 
 def test_search_finds_select_related(visit, site_url):

@@ -65,3 +65,18 @@ def test_page_outside_the_navigation_fails(project):
 def test_missing_vendored_mermaid_fails_with_a_restore_hint(project):
     (project / "docs/assets/vendor/mermaid/mermaid.min.js").unlink()
     assert_fails_naming(build(project), "mermaid.min.js", "docs/assets/vendor/mermaid/VERSION")
+
+
+def test_diagram_mermaid_cannot_draw_fails_naming_the_page(project):
+    broken = "flowchart LR\n    accTitle: Broken\n    accDescr: An arrow to nowhere\n    a -->\n"
+    append(project, PAGE, f"\n```mermaid\n{broken}```\n")
+    assert_fails_naming(
+        build(project), "concepts/query-optimization.md", "Mermaid cannot draw", "Parse error"
+    )
+
+
+def test_publishing_build_without_a_browser_says_how_to_install_one(project, tmp_path):
+    env = {"NEXUS_CHROMIUM": str(tmp_path / "no-chromium"), "NEXUS_DIAGRAM_CACHE": str(tmp_path)}
+    assert_fails_naming(
+        build(project, extra_env=env), "Diagrams must be drawn to SVG", "apt-get install chromium"
+    )

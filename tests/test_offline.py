@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 
+from tests.pages import DIAGRAM_PAGES, PAGES, offline_file
 from tools import downloads
 
 
@@ -55,14 +56,34 @@ def test_offline_copy_searches_from_file_url(visit, offline_site):
 
 
 @pytest.mark.browser
-def test_offline_copy_renders_diagrams_and_navigates(visit, offline_site):
+def test_offline_copy_navigates_from_file_url(visit, offline_site):
     page = visit.goto((offline_site / "index.html").as_uri())
     page.locator('a[href="program/index.html"]').first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("program/index.html")
-    page.wait_for_selector(".mermaid svg", timeout=20_000)
-    heights = page.eval_on_selector_all(".mermaid", "els => els.map(e => e.offsetHeight)")
-    assert heights
-    assert all(h > 40 for h in heights)
     assert visit.blocked == []
+    assert visit.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_offline_pages_render_from_file_url(visit, offline_site, path):
+    page = visit.goto(offline_file(offline_site, path).as_uri())
+    assert page.locator("h1").first.is_visible()
+    assert visit.blocked == [], f"requests to other hosts: {visit.blocked}"
+    assert visit.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", DIAGRAM_PAGES.values(), ids=DIAGRAM_PAGES.keys())
+def test_offline_copy_shows_every_diagram(visit, offline_site, path):
+    page = visit.goto(offline_file(offline_site, path).as_uri())
+    figures = page.locator(".nexus-diagram").count()
+    heights = page.eval_on_selector_all(
+        ".nexus-diagram svg", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    shown = [h for h in heights if h > 0]
+    assert figures > 0
+    assert len(shown) == figures, (figures, heights)
+    assert all(h > 40 for h in shown)
     assert visit.console_errors == []

@@ -7,7 +7,8 @@ publishes them under ``downloads/`` and links them from the home page (see
 1. A strict build with ``NEXUS_OFFLINE=true``: Material's offline plugin (plain ``.html``
    links, inlined search index, the vendored search shim) plus the print-site page.
 2. That build, zipped as ``project-nexus-offline/``.
-3. Its print page, with every diagram rendered, printed to PDF by headless Chromium.
+3. Its print page (diagrams already drawn to SVG by the build) printed to PDF by headless
+   Chromium.
 """
 
 import sys
@@ -55,13 +56,6 @@ def make_pdf(site_dir: Path, target: Path, browser=None) -> Path:
                 own.close()
     page = browser.new_page()
     page.goto((site_dir / "print_page.html").as_uri(), wait_until="load")
-    # Material does not mount diagrams on the print page: render them here, and wait.
-    page.evaluate(
-        """async () => {
-            mermaid.initialize({startOnLoad: false, securityLevel: "strict"});
-            await mermaid.run({querySelector: "pre.mermaid"});
-        }"""
-    )
     page.emulate_media(media="print")
     page.pdf(
         path=str(target),

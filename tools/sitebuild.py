@@ -29,6 +29,9 @@ def build(
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    # Publishable builds ship diagrams as SVG; copies share the real project's drawings.
+    env.setdefault("NEXUS_REQUIRE_SVG_DIAGRAMS", "1")
+    env.setdefault("NEXUS_DIAGRAM_CACHE", str(ROOT / ".cache" / "diagrams"))
     if project_dir != ROOT:
         env["NEXUS_GIT_HISTORY"] = "false"  # a throwaway copy has no git history
     env.update(extra_env or {})
