@@ -72,11 +72,15 @@ def test_remote_extra_javascript_and_theme_fonts_in_the_config(tree):
     (tree / "mkdocs.yml").write_text(
         "site_name: t\ntheme:\n  name: material\n  font:\n    text: Roboto\n"
         "extra_javascript:\n  - https://unpkg.com/mathjax.js\n"
+        "  - path: https://cdn.example.org/a.js\n    defer: true\n"
+        "  - defer: true\n    path: https://cdn.example.org/b.js\n"
     )
     found = [f"{f.path}:{f.line}: {f.url}" for f in scan(tree)]
     assert found == [
         "mkdocs.yml:4: fonts.googleapis.com (theme.font is not false)",
         "mkdocs.yml:7: https://unpkg.com/mathjax.js",
+        "mkdocs.yml:8: https://cdn.example.org/a.js",
+        "mkdocs.yml:11: https://cdn.example.org/b.js",
     ]
 
 

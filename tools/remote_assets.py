@@ -71,7 +71,8 @@ def scan_config(path: Path, rel: str) -> list[RemoteAsset]:
         key = re.match(r"^(\w[\w_]*):", line)
         if key:
             section = key.group(1)
-        item = re.match(rf"^\s*-\s*['\"]?(?P<url>{REMOTE})", line)
+        # "- URL", "- path: URL" and "  path: URL" (entries with defer/async options)
+        item = re.match(rf"^\s*(?:-\s*(?:path:\s*)?|path:\s*)['\"]?(?P<url>{REMOTE})", line)
         if item and section in ("extra_css", "extra_javascript"):
             found.append(RemoteAsset(rel, number, item.group("url")))
         font = re.match(r"^\s+font:\s*(?P<value>.*)$", line)
