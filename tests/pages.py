@@ -1,5 +1,11 @@
 """The representative pages that the browser, offline and accessibility tests open."""
 
+import re
+
+from tools.sitebuild import ROOT
+
+FENCE = re.compile(r"^```mermaid\s*$", re.M)
+
 PAGES = {
     "home": "",
     "technology page": "technologies/django-rest-framework/",
@@ -23,3 +29,15 @@ def offline_file(site, path: str):
     """The file of ``path`` in the offline build, which links ``name.html``, not ``name/``."""
     page = site / (path.rstrip("/") + ".html")
     return page if path and page.is_file() else site / path / "index.html"
+
+
+def expected_diagrams() -> dict[str, int]:
+    """How many diagrams each built page must show, counted from the Markdown."""
+    counts = {}
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        n = len(FENCE.findall(page.read_text()))
+        if n:
+            rel = page.relative_to(ROOT / "docs").with_suffix("")
+            html = rel.parent / "index.html" if rel.name == "index" else rel / "index.html"
+            counts[str(html)] = n
+    return counts

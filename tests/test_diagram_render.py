@@ -4,11 +4,11 @@ import re
 
 import pytest
 
+from tests.pages import expected_diagrams
 from tools.diagram_render import THEMES, DiagramError, MermaidRenderer
-from tools.sitebuild import ROOT
+from tools.sitebuild import ROOT, build
 
 FLOWCHART = "flowchart LR\n    accTitle: Two steps\n    accDescr: a leads to b\n    a --> b\n"
-FENCE = re.compile(r"^```mermaid\s*$", re.M)
 
 
 @pytest.fixture
@@ -38,18 +38,6 @@ def test_a_drawing_is_cached_by_its_source_and_theme(renderer):
 def test_a_broken_diagram_raises_mermaids_message(renderer):
     with pytest.raises(DiagramError, match=r"Parse error on line \d+"):
         renderer.draw("flowchart LR\n    accTitle: x\n    accDescr: y\n    a -->\n", "light")
-
-
-def expected_diagrams() -> dict[str, int]:
-    """How many diagrams each built page must show, counted from the Markdown."""
-    counts = {}
-    for page in sorted((ROOT / "docs").rglob("*.md")):
-        n = len(FENCE.findall(page.read_text()))
-        if n:
-            rel = page.relative_to(ROOT / "docs").with_suffix("")
-            html = rel.parent / "index.html" if rel.name == "index" else rel / "index.html"
-            counts[str(html)] = n
-    return counts
 
 
 def test_every_diagram_is_shipped_as_svg_in_both_palettes(site_dir):
@@ -82,3 +70,20 @@ def test_the_pdf_source_has_drawn_diagrams_too(offline_site):
     html = (offline_site / "print_page.html").read_text()
     assert html.count('class="nexus-diagram"') >= sum(expected_diagrams().values())
     assert 'class="mermaid"' not in html
+
+
+def test_without_a_browser_a_preview_build_leaves_diagrams_to_the_vendored_mermaid(tmp_path):
+    # A reader who ran only `make serve` has no Playwright or Chromium: the build still
+    # succeeds and the page loads the Mermaid copy served with the site to draw in place.
+    env = {
+        "NEXUS_CHROMIUM": str(tmp_path / "no-chromium"),
+        "NEXUS_REQUIRE_SVG_DIAGRAMS": "0",
+        "NEXUS_DIAGRAM_CACHE": str(tmp_path / "empty-cache"),
+    }
+    result = build(ROOT, tmp_path / "site", extra_env=env)
+    assert result.returncode == 0, result.output
+    assert "Diagrams will be drawn in the browser by the vendored Mermaid" in result.output
+    html = (tmp_path / "site/program/index.html").read_text()
+    assert 'class="mermaid"' in html
+    assert 'src="../assets/vendor/mermaid/mermaid.min.js"' in html
+    assert 'class="nexus-diagram"' not in html
