@@ -78,7 +78,6 @@ def _figure(source: str, drawings: dict[str, str]) -> str:
 
 def render_diagrams(output: str, where: str, config) -> tuple[str, list[str]]:
     """Replace each diagram in ``output`` with a placeholder; return the figures they stand for."""
-    global _unavailable
     figures: list[str] = []
 
     def replace(match: re.Match) -> str:
