@@ -1,25 +1,16 @@
 """The OpenAPI schema of the stays app, and the page's endpoints table checked against it."""
 
-import re
-
 import pytest
-from django.conf import settings
-from rest_framework.test import APIClient
+from case_study_checks import PROJECT_PAGES, assert_endpoints_table_matches, fetch_schema
 
 pytestmark = pytest.mark.django_db
 
-PAGE = settings.BASE_DIR.parent / "docs" / "projects" / "airbnb-clone.md"
-ROW = re.compile(r"^\| `(GET|POST|PUT|PATCH|DELETE)` \| `(/[^`]*)` \|", re.MULTILINE)
-METHODS = {"get", "post", "put", "patch", "delete"}
+PAGE = PROJECT_PAGES / "airbnb-clone.md"
 
 
 @pytest.fixture
 def schema():
-    response = APIClient().get(
-        "/stays/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
-    )
-    assert response.status_code == 200
-    return response.json()
+    return fetch_schema("/stays/api/schema/")
 
 
 def test_schema_covers_only_the_stays_app(schema):
@@ -30,21 +21,18 @@ def test_schema_covers_only_the_stays_app(schema):
 def test_schema_documents_filters_and_pagination(schema):
     operation = schema["paths"]["/stays/api/properties/"]["get"]
     assert {p["name"] for p in operation["parameters"]} == {
-        "location", "min_price", "max_price", "available_from", "available_to",
-        "ordering", "page", "page_size",
+        "location",
+        "min_price",
+        "max_price",
+        "available_from",
+        "available_to",
+        "ordering",
+        "page",
+        "page_size",
     }
     operation = schema["paths"]["/stays/api/messages/"]["get"]
     assert {p["name"] for p in operation["parameters"]} == {"user", "page", "page_size"}
 
 
 def test_page_endpoints_table_matches_the_schema(schema):
-    table = set(ROW.findall(PAGE.read_text(encoding="utf-8")))
-    in_schema = {
-        (method.upper(), path)
-        for path, operations in schema["paths"].items()
-        for method in operations
-        if method in METHODS
-    }
-    assert table, "the page has no endpoints table"
-    assert not table - in_schema, f"in the page's table but not in the API: {table - in_schema}"
-    assert not in_schema - table, f"in the API but not in the page's table: {in_schema - table}"
+    assert_endpoints_table_matches(PAGE, schema)
