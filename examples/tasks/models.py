@@ -17,6 +17,9 @@ class Report(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     content = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a worker claimed it (status RUNNING); a claim older than the task's hard time
+    # limit belongs to a worker that was killed, and the next delivery may take it over.
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

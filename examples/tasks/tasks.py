@@ -7,14 +7,14 @@ name, for example ``tasks.tasks.send_welcome_email``.
 
 import csv
 import io
+from datetime import timedelta
 from smtplib import SMTPException
 
 from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
 from celery.result import AsyncResult
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -50,6 +50,13 @@ def send_welcome_email(email: str, name: str) -> int:
 
 
 # --8<-- [start:apply_async]
+# A worker holds a countdown task's message unacknowledged until it is due. RabbitMQ closes
+# the channel of a delivery left unacknowledged past its consumer_timeout (30 minutes by
+# default), and a Redis broker hands it to another worker after its visibility_timeout
+# (1 hour): keep countdowns to minutes, and schedule longer waits with beat or a due date.
+MAX_COUNTDOWN = 15 * 60  # seconds
+
+
 def send_welcome_email_later(email: str, name: str, wait_seconds: int) -> AsyncResult:
     """Queue the welcome e-mail to run in ``wait_seconds``, and drop it if an hour late.
 
@@ -61,11 +68,16 @@ def send_welcome_email_later(email: str, name: str, wait_seconds: int) -> AsyncR
     Returns:
         The task's result handle: its id, state and, once done, its return value.
 
+    Raises:
+        ValueError: ``wait_seconds`` is longer than ``MAX_COUNTDOWN``.
+
     """
+    if wait_seconds > MAX_COUNTDOWN:
+        raise ValueError(f"a {wait_seconds} s countdown is too long for the broker: use beat")
     return send_welcome_email.apply_async(
         args=(email, name),
         countdown=wait_seconds,  # run no earlier than this many seconds from now
-        expires=wait_seconds + 3600,  # a worker that gets it later discards it
+        expires=wait_seconds + 3600,  # a worker that gets it later marks it REVOKED
     )
 # --8<-- [end:apply_async]
 
@@ -88,34 +100,50 @@ def build_signups_csv() -> str:
 
 
 # --8<-- [start:generate_report]
-@shared_task(soft_time_limit=60, time_limit=90)
+REPORT_TIME_LIMIT = 90  # seconds: the prefork pool kills the task's process after this
+# A RUNNING claim older than the hard limit (plus a margin) cannot belong to a live task.
+CLAIM_EXPIRES = timedelta(seconds=REPORT_TIME_LIMIT + 30)
+
+
+@shared_task(soft_time_limit=60, time_limit=REPORT_TIME_LIMIT)
 def generate_signups_report(report_id: int) -> str:
-    """Build the signups CSV of one Report; safe to run twice for the same report.
+    """Build the signups CSV of one Report; safe to deliver twice, safe to run again.
 
     Args:
         report_id: Primary key of a Report created by the web process.
 
     Returns:
-        The report's final status.
+        The report's status when this run ends.
 
     """
-    # Idempotency: claim the report with one atomic UPDATE. If the message is delivered
-    # twice, only the first delivery finds it PENDING; the second one does nothing.
-    claimed = Report.objects.filter(pk=report_id, status=Report.Status.PENDING).update(
-        status=Report.Status.RUNNING
+    # Claim the report with one atomic UPDATE: only one delivery can win it. PENDING is new
+    # work, FAILED is an earlier run that gave up, and an expired RUNNING claim is a run
+    # whose worker was killed. A fresh RUNNING claim or DONE means: nothing to do here.
+    started = timezone.now()
+    claimable = Q(status__in=[Report.Status.PENDING, Report.Status.FAILED]) | Q(
+        status=Report.Status.RUNNING, started_at__lt=started - CLAIM_EXPIRES
+    )
+    claimed = Report.objects.filter(claimable, pk=report_id).update(
+        status=Report.Status.RUNNING, started_at=started
     )
     if not claimed:
-        return Report.objects.values_list("status", flat=True).get(pk=report_id)
+        return report_status(report_id)
+    mine = Report.objects.filter(pk=report_id, status=Report.Status.RUNNING, started_at=started)
     try:
         content = build_signups_csv()
-    except SoftTimeLimitExceeded:
-        # The soft limit raises inside the task: record the failure, then stop.
-        Report.objects.filter(pk=report_id).update(status=Report.Status.FAILED)
+    except Exception:
+        # Any error, the soft time limit included: never leave the report RUNNING, or
+        # every later delivery would skip it. FAILED can be claimed again.
+        mine.update(status=Report.Status.FAILED)
         raise
-    Report.objects.filter(pk=report_id).update(
-        status=Report.Status.DONE, content=content, finished_at=timezone.now()
-    )
+    if not mine.update(status=Report.Status.DONE, content=content, finished_at=timezone.now()):
+        return report_status(report_id)  # our claim expired and another run took over
     return Report.Status.DONE
+
+
+def report_status(report_id: int) -> str:
+    """The report's status as stored now."""
+    return Report.objects.values_list("status", flat=True).get(pk=report_id)
 # --8<-- [end:generate_report]
 
 

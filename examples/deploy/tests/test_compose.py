@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import environ
 import pytest
 import yaml
+from config.celery import app as celery_app
 
 from deploy.validate import DEPLOY
 
@@ -23,9 +24,11 @@ def services(compose):
 
 def built_from_our_dockerfile(service):
     build = service.get("build")
-    return build is not None and (DEPLOY / build["context"] / build["dockerfile"]).resolve() == (
-        DEPLOY / "Dockerfile"
-    ).resolve()
+    return (
+        build is not None
+        and (DEPLOY / build["context"] / build["dockerfile"]).resolve()
+        == (DEPLOY / "Dockerfile").resolve()
+    )
 
 
 def test_every_backing_service_has_a_healthcheck(services):
@@ -69,10 +72,68 @@ def test_data_lives_in_named_volumes(compose, services):
     assert declared == {"postgres-data", "redis-data", "rabbitmq-data"}
 
 
-def test_the_three_django_processes_share_one_image(services):
-    images = {services[name]["image"] for name in ("migrate", "web", "worker")}
+def test_the_django_processes_share_one_image(services):
+    django = ("migrate", "web", "worker", "beat")
+    images = {services[name]["image"] for name in django}
     assert len(images) == 1
-    assert all(built_from_our_dockerfile(services[n]) for n in ("migrate", "web", "worker"))
+    assert all(built_from_our_dockerfile(services[n]) for n in django)
+
+
+def celery_commands(services, subcommand):
+    """The commands of the services that run ``celery -A config <subcommand>``."""
+    return {
+        name: service["command"]
+        for name, service in services.items()
+        if service.get("command", [])[:4] == ["celery", "-A", "config", subcommand]
+    }
+
+
+def option_value(command, short, long):
+    """The value of ``-X value``, ``-Xvalue``, ``--long value`` or ``--long=value``."""
+    for i, arg in enumerate(command):
+        if arg in (short, long):
+            return command[i + 1]
+        if arg.startswith(long + "="):
+            return arg.split("=", 1)[1]
+        if arg.startswith(short) and arg != short and not arg.startswith("--"):
+            return arg[len(short) :]
+    return None
+
+
+# --8<-- [start:test_routed_queues]
+def routed_queues():
+    """Every queue a task can be sent to: the routes' queues and the default queue."""
+    routes = celery_app.conf.task_routes
+    assert isinstance(routes, dict), "this check reads routes written as a dict"
+    return {route["queue"] for route in routes.values()} | {celery_app.conf.task_default_queue}
+
+
+def test_the_workers_consume_every_routed_queue(services):
+    # A task routed to a queue that no worker consumes waits there for ever, without an error.
+    workers = celery_commands(services, "worker")
+    assert workers, "no service runs a Celery worker"
+    consumed = set()
+    for command in workers.values():
+        queues = option_value(command, "-Q", "--queues")
+        # Without -Q a worker consumes the default queue only.
+        consumed |= set(queues.split(",")) if queues else {celery_app.conf.task_default_queue}
+    assert routed_queues() <= consumed, f"no worker consumes {routed_queues() - consumed}"
+
+
+def test_one_beat_service_sends_the_schedule(services):
+    beats = celery_commands(services, "beat")
+    if not celery_app.conf.beat_schedule:
+        return
+    assert len(beats) == 1, "the beat schedule needs exactly one beat (two send everything twice)"
+    (command,) = beats.values()
+    # The image's code folder belongs to root; beat's default schedule file is created there.
+    schedule = option_value(command, "-s", "--schedule")
+    assert schedule is not None, "beat would write celerybeat-schedule into /app"
+    assert schedule.startswith("/tmp/"), schedule
+    beat = services[next(iter(beats))]
+    assert beat["depends_on"]["rabbitmq"] == {"condition": "service_healthy"}
+    assert beat["healthcheck"] == {"disable": True}  # no HTTP to answer the image's /healthz
+# --8<-- [end:test_routed_queues]
 
 
 def test_urls_point_at_compose_services_and_parse_as_settings_do(services):

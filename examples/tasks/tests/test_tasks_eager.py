@@ -1,6 +1,7 @@
 """Task logic, run inline: CELERY_TASK_ALWAYS_EAGER is on with the default memory:// broker."""
 
 import datetime
+from pathlib import Path
 from smtplib import SMTPException
 from unittest import mock
 
@@ -14,9 +15,12 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 from kombu.exceptions import EncodeError
+from kombu.transport.redis import Channel as RedisChannel
 
 from tasks import tasks
 from tasks.models import Report
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +35,19 @@ def test_the_config_app_reads_django_settings(settings):
     assert app.conf.task_routes == {"tasks.tasks.send_welcome_email": {"queue": "emails"}}
     settings.CELERY_TASK_DEFAULT_QUEUE = "elsewhere"  # namespace="CELERY": CELERY_X is x
     assert app.conf.task_default_queue == "elsewhere"
+
+
+def test_tasks_are_acknowledged_just_before_they_run():
+    # Celery's default (task_acks_late=False), which the Celery and RabbitMQ pages and
+    # diagrams/architecture/celery-rabbitmq-flow.mmd describe: change all of them together.
+    app.loader.import_default_modules()
+    assert app.conf.task_acks_late is False
+    assert not app.conf.task_reject_on_worker_lost
+    assert not any(app.tasks[name].acks_late for name in app.tasks if name.startswith("tasks."))
+    diagram = (ROOT / "diagrams/architecture/celery-rabbitmq-flow.mmd").read_text().splitlines()
+    ack = next(i for i, line in enumerate(diagram) if line.strip().startswith("W->>Q: ack"))
+    work = next(i for i, line in enumerate(diagram) if "build the CSV" in line)
+    assert ack < work
 
 
 def test_autodiscovery_registers_every_task_under_its_module_path():
@@ -91,6 +108,16 @@ def test_errors_not_listed_in_autoretry_for_fail_at_once():
     assert send.call_count == 1
 
 
+# --8<-- [start:test_long_countdown]
+def test_a_countdown_longer_than_the_brokers_limits_is_refused():
+    # RabbitMQ's consumer_timeout defaults to 1800000 ms (30 minutes, RabbitMQ 3.8.17+);
+    # kombu's Redis transport hands a message out again after visibility_timeout seconds.
+    assert tasks.MAX_COUNTDOWN < 1800 < RedisChannel.visibility_timeout
+    with pytest.raises(ValueError, match="too long for the broker"):
+        tasks.send_welcome_email_later("ada@example.com", "Ada", wait_seconds=3 * 3600)
+# --8<-- [end:test_long_countdown]
+
+
 # --8<-- [start:test_backoff]
 def test_backoff_doubles_the_wait_up_to_the_maximum():
     task = tasks.send_welcome_email
@@ -131,7 +158,63 @@ def test_a_duplicate_delivery_does_not_build_the_report_twice():
 
     assert (first, second) == ("done", "done")
     assert build.call_count == 1
+
+
+@pytest.mark.django_db
+def test_an_error_marks_the_report_failed_and_a_later_run_builds_it():
+    report = Report.objects.create(title="Signups")
+    with mock.patch.object(tasks, "build_signups_csv", side_effect=ValueError("bad row")):
+        result = tasks.generate_signups_report.delay(report.pk)
+    assert result.failed()
+    report.refresh_from_db()
+    assert report.status == Report.Status.FAILED  # not stuck in RUNNING
+
+    # A retry, or the same message sent again, claims the FAILED report and does the work.
+    with mock.patch.object(tasks, "build_signups_csv", return_value="day,signups\n") as build:
+        assert tasks.generate_signups_report.delay(report.pk).get() == "done"
+    assert build.call_count == 1
+    report.refresh_from_db()
+    assert (report.status, report.content) == (Report.Status.DONE, "day,signups\n")
+
+
+@pytest.mark.django_db
+def test_a_delivery_while_another_run_holds_the_report_does_nothing():
+    report = Report.objects.create(
+        title="Signups", status=Report.Status.RUNNING, started_at=timezone.now()
+    )
+    with mock.patch.object(tasks, "build_signups_csv") as build:
+        assert tasks.generate_signups_report.delay(report.pk).get() == "running"
+    build.assert_not_called()
 # --8<-- [end:test_idempotent]
+
+
+@pytest.mark.django_db
+def test_a_claim_older_than_the_hard_time_limit_is_taken_over():
+    # The prefork pool killed the first run at time_limit: its RUNNING claim is stale.
+    assert tasks.generate_signups_report.time_limit == tasks.REPORT_TIME_LIMIT
+    stale = timezone.now() - tasks.CLAIM_EXPIRES - datetime.timedelta(seconds=1)
+    report = Report.objects.create(title="Signups", status=Report.Status.RUNNING, started_at=stale)
+    with mock.patch.object(tasks, "build_signups_csv", return_value="day,signups\n"):
+        assert tasks.generate_signups_report.delay(report.pk).get() == "done"
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+    assert report.started_at > stale
+
+
+@pytest.mark.django_db
+def test_a_run_that_lost_its_claim_does_not_overwrite_the_new_one():
+    report = Report.objects.create(title="Signups")
+
+    def taken_over_meanwhile():
+        # Another delivery took over the claim while this run was still building.
+        later = timezone.now() + datetime.timedelta(seconds=1)
+        Report.objects.filter(pk=report.pk).update(started_at=later)
+        return "day,signups\nstale\n"
+
+    with mock.patch.object(tasks, "build_signups_csv", side_effect=taken_over_meanwhile):
+        assert tasks.generate_signups_report.delay(report.pk).get() == "running"
+    report.refresh_from_db()
+    assert (report.status, report.content) == (Report.Status.RUNNING, "")
 
 
 @pytest.mark.django_db
