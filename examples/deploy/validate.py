@@ -3,7 +3,8 @@
 Run it from ``examples/`` with ``python -m deploy.validate``. Each check runs a real
 validator and returns its exit code and output. A validator that is not installed raises
 :class:`ValidatorMissing`, naming the package to install, so a missing tool is never
-mistaken for a clean file.
+mistaken for a clean file. One rule spans several manifests, so no schema can check it:
+:func:`hpa_replicas`, written here.
 """
 
 import shutil
@@ -11,14 +12,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 DEPLOY = Path(__file__).resolve().parent
 ROOT = DEPLOY.parent.parent
 KUBERNETES_VERSION = "1.34.0"
 
 DOCKERFILE = DEPLOY / "Dockerfile"
+K8S = DEPLOY / "k8s"
 COMPOSE_FILES = [DEPLOY / "compose.yaml", DEPLOY / "compose.dev.yaml"]
 # The Secret's template sits outside k8s/, so `kubectl apply -f k8s/` never applies placeholders.
-MANIFESTS = [*sorted((DEPLOY / "k8s").glob("*.yaml")), DEPLOY / "secret.example.yaml"]
+MANIFESTS = [*sorted(K8S.glob("*.yaml")), DEPLOY / "secret.example.yaml"]
 WORKFLOWS = sorted((DEPLOY / "workflows").glob("*.yml"))
 
 
@@ -72,6 +76,45 @@ def kubernetes_validate(path: Path) -> tuple[int, str]:
     return run(tool, "--strict", "--quiet", "--kubernetes-version", KUBERNETES_VERSION, str(path))
 
 
+# --8<-- [start:hpa_replicas]
+def hpa_replicas(folder: Path) -> tuple[int, str]:
+    """Flag each Deployment that a HorizontalPodAutoscaler scales and that sets spec.replicas.
+
+    The autoscaler owns the replica count. A ``replicas`` field in the Deployment's file sets
+    the count back to that number on every ``kubectl apply``, so the two fight; Kubernetes'
+    autoscaling documentation recommends removing the field.
+
+    Args:
+        folder: A folder of manifests, read together (``*.yaml``, several documents each).
+
+    Returns:
+        The exit code (1 if any Deployment breaks the rule) and one line per problem.
+
+    """
+    documents = [
+        (path.name, doc)
+        for path in sorted(folder.glob("*.yaml"))
+        for doc in yaml.safe_load_all(path.read_text())
+        if doc
+    ]
+    scaled = {
+        (doc["metadata"].get("namespace"), target["kind"], target["name"]): doc["metadata"]["name"]
+        for _, doc in documents
+        if doc.get("kind") == "HorizontalPodAutoscaler"
+        for target in [doc["spec"]["scaleTargetRef"]]
+    }
+    problems = [
+        f"{name}: {doc['kind']} {doc['metadata']['name']} sets spec.replicas, but the "
+        f"HorizontalPodAutoscaler {scaled[key]} scales it: remove spec.replicas, or every "
+        "kubectl apply resets the replica count"
+        for name, doc in documents
+        for key in [(doc["metadata"].get("namespace"), doc.get("kind"), doc["metadata"]["name"])]
+        if key in scaled and "replicas" in doc.get("spec", {})
+    ]
+    return (1 if problems else 0), "\n".join(problems)
+# --8<-- [end:hpa_replicas]
+
+
 def workflow_schema(path: Path) -> tuple[int, str]:
     """Validate a GitHub Actions workflow against its JSON schema."""
     tool = find_tool("check-jsonschema", "pip install check-jsonschema")
@@ -97,6 +140,7 @@ def all_checks() -> list[tuple[str, Path]]:
     checks = [("hadolint", DOCKERFILE)]
     checks += [("compose_schema", path) for path in COMPOSE_FILES]
     checks += [("kubernetes_validate", path) for path in MANIFESTS]
+    checks += [("hpa_replicas", K8S)]
     workflow_checks = ("workflow_schema", "actionlint", "zizmor")
     checks += [(name, path) for path in WORKFLOWS for name in workflow_checks]
     return checks

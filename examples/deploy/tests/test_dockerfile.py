@@ -182,3 +182,44 @@ def test_the_runtime_requirements_match_the_project_pins():
     assert mismatched == {}
     # Every runtime package is pinned for development too, at the same version.
     assert set(runtime) - set(project) == set()
+
+
+def test_every_app_and_middleware_the_settings_load_is_in_the_image(settings):
+    # The image installs deploy/requirements.txt only: a package added to the project's pins
+    # and to INSTALLED_APPS but not there passes every test and crashes the container at start.
+    from importlib.metadata import packages_distributions
+
+    def normalize(name):
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    runtime = {
+        normalize(line.split("==")[0])
+        for line in (DEPLOY / "requirements.txt").read_text().splitlines()
+        if "==" in line
+    }
+    providers = packages_distributions()
+    missing = {}
+    for dotted in [*settings.INSTALLED_APPS, *settings.MIDDLEWARE]:
+        top = dotted.split(".")[0]
+        if (CONTEXT / top).is_dir():  # an app of the examples project, copied with the code
+            continue
+        distributions = {normalize(d) for d in providers.get(top, [])}
+        if not distributions & runtime:
+            missing[dotted] = sorted(distributions)
+    assert missing == {}, "add these to examples/deploy/requirements.in and re-lock"
+
+
+def test_the_refused_connection_message_the_page_quotes():
+    # What psycopg 3 reports when nothing listens where DATABASE_URL points, as it does for
+    # "localhost" inside the web container: the port is free here, so nothing listens on it.
+    import socket
+
+    import psycopg
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(psycopg.OperationalError) as error:
+        psycopg.connect(f"postgresql://nexus@127.0.0.1:{port}/nexus", connect_timeout=5)
+    expected = f'connection failed: connection to server at "127.0.0.1", port {port} failed: '
+    assert str(error.value).startswith(expected + "Connection refused")

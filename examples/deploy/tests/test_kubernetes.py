@@ -5,6 +5,7 @@ import re
 import pytest
 import yaml
 from django.urls import resolve
+from gunicorn.config import Config
 
 from deploy.validate import DEPLOY
 
@@ -69,6 +70,16 @@ def test_probes_hit_real_endpoints_with_an_allowed_host(container):
     assert names == {"livenessProbe": "healthz", "readinessProbe": "readyz"}
 
 
+def test_readiness_gives_up_long_before_liveness_restarts(container):
+    def seconds_to_fail(probe):
+        return probe["periodSeconds"] * probe["failureThreshold"]
+
+    readiness, liveness = container["readinessProbe"], container["livenessProbe"]
+    # A stuck or overloaded pod loses its traffic first and is restarted only if it stays so.
+    assert seconds_to_fail(readiness) < seconds_to_fail(liveness)
+    assert all(probe["timeoutSeconds"] < probe["periodSeconds"] for probe in (readiness, liveness))
+
+
 def test_the_container_port_is_the_one_gunicorn_binds(container):
     dockerfile = (DEPLOY / "Dockerfile").read_text()
     port = re.search(r'"--bind", "0\.0\.0\.0:(\d+)"', dockerfile).group(1)
@@ -94,10 +105,39 @@ def test_the_autoscaler_targets_the_deployment_and_needs_cpu_requests(deployment
     assert hpa["scaleTargetRef"] == {
         "apiVersion": "apps/v1", "kind": "Deployment", "name": deployment["metadata"]["name"],
     }
-    assert hpa["minReplicas"] <= deployment["spec"]["replicas"] <= hpa["maxReplicas"]
+    # The autoscaler owns the count: a replicas field would reset it on every apply.
+    assert "replicas" not in deployment["spec"]
+    assert 2 <= hpa["minReplicas"] <= hpa["maxReplicas"]
     # CPU utilisation is measured against the request, so the request must exist.
     assert hpa["metrics"][0]["resource"]["name"] == "cpu"
     assert "cpu" in container["resources"]["requests"]
+
+
+def test_old_pods_keep_serving_until_the_load_balancers_have_moved_on(deployment, container):
+    pod = deployment["spec"]["template"]["spec"]
+    pause = container["lifecycle"]["preStop"]["sleep"]["seconds"]
+    # Gunicorn's default (the Dockerfile does not change it): after SIGTERM, workers get this
+    # long to finish their requests.
+    gunicorn_graceful_timeout = Config().graceful_timeout
+    assert "--graceful-timeout" not in (DEPLOY / "Dockerfile").read_text()
+    assert pause > 0
+    assert pod["terminationGracePeriodSeconds"] > pause + gunicorn_graceful_timeout
+
+
+@pytest.mark.parametrize("manifest", ["deployment.yaml", "migrate-job.yaml"])
+def test_pods_run_restricted(manifest):
+    # What the restricted Pod Security Standard requires, plus two extras: a read-only root
+    # filesystem, and no API token for an app that never calls the Kubernetes API.
+    pod = load(manifest)["spec"]["template"]["spec"]
+    assert pod["automountServiceAccountToken"] is False
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert pod["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
+    for pod_container in pod["containers"]:
+        context = pod_container["securityContext"]
+        assert context["allowPrivilegeEscalation"] is False
+        assert context["capabilities"] == {"drop": ["ALL"]}
+        assert context["readOnlyRootFilesystem"] is True
+    assert all(set(volume) <= {"name", "emptyDir"} for volume in pod.get("volumes", []))
 
 
 def test_run_as_non_root_can_be_verified_and_tmp_is_writable(deployment, container):

@@ -56,6 +56,25 @@ def test_compose_schema_rejects_an_unknown_condition(tmp_path):
     assert "'healthy' is not one of" in output
 
 
+def test_hpa_rule_flags_a_replica_count_the_autoscaler_owns(tmp_path):
+    for manifest in (DEPLOY / "k8s").glob("*.yaml"):
+        (tmp_path / manifest.name).write_text(manifest.read_text())
+    deployment = tmp_path / "deployment.yaml"
+    source = deployment.read_text()
+    assert "\n  replicas:" not in source
+    with_replicas = "\n  replicas: 2\n  revisionHistoryLimit:"
+    deployment.write_text(source.replace("\n  revisionHistoryLimit:", with_replicas))
+    code, output = validate.hpa_replicas(tmp_path)
+    assert code == 1
+    assert output == (
+        "deployment.yaml: Deployment nexus-web sets spec.replicas, but the "
+        "HorizontalPodAutoscaler nexus-web scales it: remove spec.replicas, or every "
+        "kubectl apply resets the replica count"
+    )
+    # kubernetes-validate accepts the same file: only the rule that reads both files sees it.
+    assert check("kubernetes_validate", deployment)[0] == 0
+
+
 def test_the_validate_command_prints_what_the_page_shows(capsys):
     assert validate.main() == 0
     expected = (DEPLOY / "outputs" / "validate.txt").read_text()

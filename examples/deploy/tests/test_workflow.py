@@ -50,3 +50,16 @@ def test_a_missing_secret_fails_the_deploy_before_kubectl_runs(workflow):
     rollout = next(i for i, s in enumerate(steps) if "kubectl" in s.get("run", ""))
     assert guard < rollout
     assert "exit 1" in steps[guard]["run"]
+
+
+def test_jobs_that_check_out_the_repository_may_read_it(workflow):
+    # With a permissions block, every permission it does not name is "none", and
+    # actions/checkout needs contents: read (a private repository cannot be cloned without it).
+    for name, job in workflow["jobs"].items():
+        if any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"]):
+            assert job.get("permissions", {}).get("contents") in {"read", "write"}, name
+
+
+def test_run_steps_fail_when_any_command_of_a_pipe_fails(workflow):
+    # Only an explicit shell: bash adds -o pipefail (the unnamed default is bash -e).
+    assert workflow["defaults"]["run"]["shell"] == "bash"

@@ -3,6 +3,7 @@
 import random
 
 import pytest
+import requests
 
 from infra.retry import backoff_delays, retry
 
@@ -54,3 +55,17 @@ def test_delays_are_jittered_below_a_growing_capped_ceiling():
         assert all(0 <= d <= c for d, c in zip(delays, ceilings, strict=True))
     # Jitter: fifty clients retrying together do not all wait the same time.
     assert len({delays[0] for delays in runs}) == 50
+
+
+def test_requests_errors_are_not_builtin_connection_errors():
+    # requests.ConnectionError derives from OSError via RequestException, not from the
+    # built-in ConnectionError, so the default retry_on does not catch it.
+    flaky = Flaky(failures=1, error=requests.ConnectionError("Max retries exceeded"))
+    with pytest.raises(requests.ConnectionError):
+        retry(flaky, sleep=lambda _: None)
+    assert flaky.calls == 1
+
+    flaky = Flaky(failures=2, error=requests.Timeout("Read timed out"))
+    transient = (requests.ConnectionError, requests.Timeout)
+    assert retry(flaky, retry_on=transient, sleep=lambda _: None) == "ok"
+    assert flaky.calls == 3

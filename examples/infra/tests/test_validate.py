@@ -53,8 +53,11 @@ def test_terraform_checks_catch_unpinned_and_untyped(tmp_path):
 def test_terraform_parser_rejects_invalid_hcl(tmp_path):
     bad = tmp_path / "broken.tf"
     bad.write_text('variable "x" {\n  type = string\n')  # missing closing brace
-    with pytest.raises(Exception, match="Unexpected token"):  # noqa: B017 - lark's error class
+    with pytest.raises(Exception, match="Unexpected token") as error:  # noqa: B017 - lark's
         checked(validate.parse_terraform, bad)
+    # The first line of the message, as the page quotes it.
+    first_line = str(error.value).splitlines()[0]
+    assert first_line == "Unexpected token Token('$END', '') at line 3, column 1."
 
 
 def test_every_infra_config_file_is_checked():
@@ -80,6 +83,21 @@ def test_syntax_check_catches_a_misspelled_module(tmp_path):
     code, output = checked(validate.ansible_syntax_check, bad)
     assert code == 4
     assert "[ERROR]: couldn't resolve module/action 'apt_get'." in output
+
+
+def test_syntax_check_catches_two_modules_in_one_task(tmp_path):
+    bad = tmp_path / "merged.yml"
+    bad.write_text(
+        "- name: Broken\n  hosts: web\n  tasks:\n    - name: Install\n"
+        "      ansible.builtin.apt:\n        name: redis-server\n"
+        "      ansible.builtin.service:\n        name: redis-server\n"
+    )
+    code, output = checked(validate.ansible_syntax_check, bad)
+    assert code == 4
+    assert (
+        "[ERROR]: conflicting action statements: ansible.builtin.apt, ansible.builtin.service"
+        in output
+    )
 
 
 def test_a_group_missing_from_the_inventory_is_only_a_warning(tmp_path):

@@ -3,9 +3,11 @@
 import logging
 
 import pytest
+from deploy import health
 
 from observability import metrics
 from observability.metrics import Counter
+from observability.structured_logging import RequestIdFilter
 
 TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 
@@ -31,17 +33,12 @@ def test_liveness_probe_is_counted_and_answers_with_the_request_id(client, obser
     assert dict(observed.REQUESTS.values) == {(("method", "GET"), ("status", "2xx")): 1}
 
 
-@pytest.mark.django_db
-def test_readiness_failure_logs_carry_request_id(client, observed, caplog, monkeypatch):
-    from django.db import OperationalError, connections
-
-    from observability.structured_logging import RequestIdFilter
-
+def test_readiness_failure_logs_carry_request_id(client, observed, caplog, monkeypatch, tmp_path):
     caplog.handler.addFilter(RequestIdFilter())
-    monkeypatch.setattr(
-        connections["default"], "cursor", lambda: (_ for _ in ()).throw(OperationalError("down"))
-    )
-    with caplog.at_level(logging.ERROR):
+    drain_file = tmp_path / "nexus-drain"
+    drain_file.touch()  # this pod is drained: /readyz answers 503 and logs why
+    monkeypatch.setattr(health, "DRAIN_FILE", drain_file)
+    with caplog.at_level(logging.WARNING):
         response = client.get("/readyz", headers={"traceparent": TRACEPARENT})
     assert response.status_code == 503
     [record] = [r for r in caplog.records if r.name == "deploy.health"]
