@@ -20,8 +20,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-# A committed key is acceptable only because it can never be used outside a laptop:
-# DEBUG is off unless asked for, and production must set DJANGO_SECRET_KEY.
+# The committed default key only suits a laptop: Django would run with it anywhere, DEBUG
+# or not. It is short on purpose, so `manage.py check --deploy` reports security.W009 when
+# a deployment forgot DJANGO_SECRET_KEY; production must set it and run that check.
 # --8<-- [start:environment]
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-example-key-for-local-use-only")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "graphene_django",
+    "corsheaders",
     # Knowledge-core examples
     "catalog",
     "api",
@@ -56,15 +58,19 @@ INSTALLED_APPS = [
 ]
 # --8<-- [end:installed_apps]
 
+# --8<-- [start:middleware]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, so its redirects and errors get the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+# --8<-- [end:middleware]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -105,6 +111,10 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="cache+memory://")
 CELERY_TASK_ALWAYS_EAGER = env.bool(
     "CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL.startswith("memory://")
 )
+# Celery's default, written out: a worker acknowledges each message just before the task
+# runs, so a worker that dies mid-task loses that task. True (late acknowledgement) would
+# have it redelivered instead, and needs tasks that are safe to run twice.
+CELERY_TASK_ACKS_LATE = False
 # E-mails get a queue of their own: start workers with -Q celery,emails (see tasks app).
 CELERY_TASK_ROUTES = {"tasks.tasks.send_welcome_email": {"queue": "emails"}}
 # celery -A config beat sends these on schedule; a worker runs them.
@@ -176,6 +186,13 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
 }
 # --8<-- [end:spectacular]
+
+# --- CORS (owned by the security pages and the CORS challenge) -----------------------------
+# --8<-- [start:cors]
+# Pages on these origins may read the API's responses: scheme, host and port, no path.
+# The default is a frontend dev server on Vite's port; production lists its real frontends.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["http://localhost:5173"])
+# --8<-- [end:cors]
 
 # --- GraphQL (owned by the graphql_api app's pages) ----------------------------------------
 GRAPHENE = {

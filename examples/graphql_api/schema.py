@@ -12,7 +12,7 @@ from catalog.models import Author, Book, Genre, Publisher, Review
 from django import forms
 from graphene.validation import depth_limit_validator
 from graphene_django import DjangoObjectType
-from graphql import specified_rules
+from graphql import GraphQLError, NoSchemaIntrospectionCustomRule, specified_rules
 
 
 # --8<-- [start:types]
@@ -124,7 +124,7 @@ class FieldError(graphene.ObjectType):
 
 
 class CreateReview(graphene.Mutation):
-    """Add a review to a book; invalid input comes back in `errors`, not as an exception."""
+    """Add a review to a book (logged-in users only); invalid input comes back in `errors`."""
 
     class Arguments:
         book = graphene.ID(required=True)
@@ -135,6 +135,12 @@ class CreateReview(graphene.Mutation):
     errors = graphene.List(graphene.NonNull(FieldError), required=True)
 
     def mutate(root, info, book, rating, body):
+        # info.context is the request; the view set request.user from the bearer token.
+        if not info.context.user.is_authenticated:
+            raise GraphQLError(
+                "You must be logged in to add a review.",
+                extensions={"code": "UNAUTHENTICATED"},
+            )
         form = ReviewForm(data={"book": book, "rating": rating, "body": body})
         if not form.is_valid():
             errors = [
@@ -158,4 +164,8 @@ naive_schema = graphene.Schema(query=NaiveQuery)
 # --8<-- [start:validation_rules]
 # A view's validation_rules replace graphql-core's standard ones: keep those, add a limit.
 validation_rules = (*specified_rules, depth_limit_validator(max_depth=5))
+# Outside development, also refuse __schema and __type. This graphql-core rule still
+# allows __typename, which Apollo Client adds to every query; graphene's
+# DisableIntrospection refuses __typename too.
+production_validation_rules = (*validation_rules, NoSchemaIntrospectionCustomRule)
 # --8<-- [end:validation_rules]

@@ -1,20 +1,15 @@
 """URL routes of the graphql_api app: one endpoint for every query and mutation."""
 
+from django.conf import settings
 from django.urls import path
-from django.views.decorators.csrf import csrf_exempt
-from graphene_django.views import GraphQLView
 
-from .schema import validation_rules
+from .views import graphql_view
 
 # --8<-- [start:urls]
 urlpatterns = [
-    # The schema comes from settings.GRAPHENE["SCHEMA"]. graphiql=True serves the in-browser
-    # IDE to requests that accept text/html; every other request gets JSON.
-    # csrf_exempt: clients send JSON, and this API does not authenticate with session cookies.
-    path(
-        "",
-        csrf_exempt(GraphQLView.as_view(graphiql=True, validation_rules=validation_rules)),
-        name="graphql",
-    ),
+    # The schema comes from settings.GRAPHENE["SCHEMA"]. With DEBUG on (DJANGO_DEBUG=1),
+    # requests that accept text/html get the GraphiQL IDE; every other request gets JSON.
+    # DEBUG is read once, when Django loads this URLconf.
+    path("", graphql_view(debug=settings.DEBUG), name="graphql"),
 ]
 # --8<-- [end:urls]

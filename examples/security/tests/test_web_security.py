@@ -145,6 +145,20 @@ def test_production_settings_pass_check_deploy():
 # --8<-- [end:check_deploy]
 
 
+# --8<-- [start:behind_a_proxy]
+@override_settings(SECURE_SSL_REDIRECT=True)
+def test_ssl_redirect_behind_a_tls_proxy_needs_the_proxy_header():
+    # The proxy speaks HTTPS to the browser and plain HTTP to Django.
+    proxied = {"X-Forwarded-Proto": "https"}
+    response = Client().get("/security/limited/ping/", headers=proxied)
+    # Django cannot tell, and redirects to the URL the browser already asked for: a loop.
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/security/limited/ping/"
+    with override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")):
+        assert Client().get("/security/limited/ping/", headers=proxied).status_code == 200
+# --8<-- [end:behind_a_proxy]
+
+
 # --8<-- [start:sql_injection]
 @pytest.mark.django_db
 def test_string_built_sql_is_injectable(book):
