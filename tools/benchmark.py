@@ -2,7 +2,8 @@
 
 Prints figures, asserts nothing: strict build wall time (once with an empty diagram cache,
 so every diagram is drawn, then best of three with the cache warm), pages built,
-seconds per page, the size of the built site (raw and gzipped), and, when Node.js is
+seconds per page, the size of the built site (raw and gzipped), the search-quality set's
+right-first and top-3 rates (tests/search_queries.yml), and, when Node.js is
 installed, Lighthouse scores (mobile profile, system Chromium) and the transfer weight of
 three representative pages served with gzip as GitHub Pages serves them, against the
 budgets in BUDGETS. These figures go in notes and docs/reference/how-this-site-is-built.md,
@@ -172,6 +173,11 @@ def main() -> int:
         out(f"site size:              {raw / 1e6:.2f} MB raw, {zipped / 1e6:.2f} MB gzipped")
         for download in sorted((site_dir / "downloads").glob("*")):
             out(f"download {download.name + ':':<30}{download.stat().st_size / 1e6:.2f} MB")
+        if find_chromium() is not None:
+            from tools import search_quality
+
+            out()
+            out(search_quality.report(search_quality.measure(site_dir)))
         run_lighthouse(site_dir)
     RESULTS.write_text("\n".join(out.lines) + "\n")
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
