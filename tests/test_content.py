@@ -209,3 +209,23 @@ def test_markdown_lint_catches_a_defect(tmp_path):
     )
     assert proc.returncode != 0
     assert f"{page}:3:1: MD022" in proc.stdout
+
+
+def test_every_challenge_is_linked_from_a_topic_page_body():
+    """A reader of a topic page meets the entries of its problems where they are explained,
+    not only in the page's Related list."""
+    docs = ROOT / "docs"
+    topics = [
+        p for folder in ("technologies", "concepts") for p in (docs / folder).glob("*.md")
+    ]
+    bodies = {p: p.read_text(encoding="utf-8").split("\n## Related")[0] for p in topics}
+    unlinked = [
+        entry.name
+        for entry in sorted((docs / "challenges").glob("*.md"))
+        if entry.name != "index.md"
+        and not any(f"challenges/{entry.name}" in body for body in bodies.values())
+    ]
+    assert unlinked == [], (
+        f"challenge entries linked from no technology or concept page outside Related: {unlinked}"
+        " (link each from the section that explains its problem)"
+    )

@@ -9,6 +9,7 @@ second request) and written as *primary keys* (so a client sends ``"author_id": 
 import datetime
 
 from catalog.models import Author, Book, Genre, Publisher, Review
+from django.utils import timezone
 from rest_framework import serializers
 
 
@@ -67,7 +68,8 @@ class BookSerializer(serializers.ModelSerializer):
 
     def validate_published(self, value: datetime.date) -> datetime.date:
         """Field-level check: ``validate_<field>`` runs after the field's own checks."""
-        if value > datetime.date.today():
+        # Today in the current time zone, by Django's clock (not the server's date.today()).
+        if value > timezone.localdate():
             raise serializers.ValidationError("A book cannot be published in the future.")
         return value
 

@@ -6,6 +6,7 @@ differs: the queryset (with its joins), the serializer per version, and the list
 """
 
 from catalog.models import Author, Book, Genre, Publisher, Review
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
@@ -77,15 +78,27 @@ class ReviewViewSet(ConsistentErrorsMixin, viewsets.ModelViewSet):
     filter_backends = [DjangoFilterBackend]
 
 
+# --8<-- [start:protected_delete]
 class ProtectedDeleteMixin:
     """Answer a 409 Conflict, not a 500, when books still point to the row."""
 
     def perform_destroy(self, instance):
-        """Delete the row, or raise ``Conflict`` when ``on_delete=PROTECT`` refuses."""
+        """Delete the row, or raise ``Conflict`` when a book still refers to it.
+
+        ``on_delete=PROTECT`` is checked by Django, with a SELECT before the DELETE. A book
+        another request adds in between is caught by the database's foreign key instead,
+        as an ``IntegrityError`` (at the DELETE on MySQL, at the commit on PostgreSQL and
+        SQLite, whose foreign keys Django creates deferred): both become a 409. The commit
+        happens at the end of the ``atomic`` block unless an outer transaction is open
+        (``ATOMIC_REQUESTS``), in which case the error comes after the view, as a 500.
+        """
+        message = f"{instance} still has books; delete or move them first."
         try:
-            instance.delete()
-        except ProtectedError as exc:
-            raise Conflict(f"{instance} still has books; delete or move them first.") from exc
+            with transaction.atomic():
+                instance.delete()
+        except (ProtectedError, IntegrityError) as exc:
+            raise Conflict(message) from exc
+# --8<-- [end:protected_delete]
 
 
 class AuthorViewSet(ConsistentErrorsMixin, ProtectedDeleteMixin, viewsets.ModelViewSet):

@@ -5,8 +5,9 @@ answers, keyed on ``connection.vendor``.
 """
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 
-from .models import AuditEvent, Customer, Product
+from .models import AuditEvent, Customer, OrderLine, Product
 
 
 # --8<-- [start:case]
@@ -37,6 +38,29 @@ def isolation_level() -> str:
             return "read uncommitted" if cursor.fetchone()[0] else "serializable"
         return cursor.fetchone()[0].lower().replace("-", " ")
 # --8<-- [end:isolation]
+
+
+# --8<-- [start:lost_update]
+def add_one_in_python(line_id: int) -> None:
+    """Read the quantity, add one in Python, write it back: a concurrent update can be lost."""
+    with transaction.atomic():
+        line = OrderLine.objects.get(pk=line_id)
+        line.quantity += 1
+        line.save(update_fields=["quantity"])
+
+
+def add_one_in_sql(line_id: int) -> None:
+    """Fix 1: UPDATE ... SET quantity = quantity + 1; the database adds to the current value."""
+    OrderLine.objects.filter(pk=line_id).update(quantity=F("quantity") + 1)
+
+
+def add_one_locked(line_id: int) -> None:
+    """Fix 2: SELECT ... FOR UPDATE; a second caller waits here until the first commits."""
+    with transaction.atomic():
+        line = OrderLine.objects.select_for_update().get(pk=line_id)
+        line.quantity += 1
+        line.save(update_fields=["quantity"])
+# --8<-- [end:lost_update]
 
 
 class _Undo(Exception):
@@ -103,7 +127,7 @@ def sku_lookup_plan(sku: str) -> str:
     """The database's plan for finding one product by its unique SKU."""
     products = Product.objects.filter(sku=sku)
     if connection.vendor == "mysql":
-        # On MySQL 8 Django defaults to the TREE format; TEXT is the classic table.
+        # On MySQL 8.0.16+ Django defaults to the TREE format; TEXT is the classic table.
         return products.explain(format="TEXT")
     return products.explain()
 # --8<-- [end:explain]

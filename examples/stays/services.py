@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import transaction
 from rest_framework.exceptions import APIException
+from shop.views import Conflict
 
 from stays.models import Booking, Property
 
@@ -43,3 +44,22 @@ def book(property_id: int, guest, start_date: date, end_date: date) -> Booking:
             total_price=locked.price_per_night * nights,
         )
 # --8<-- [end:book]
+
+
+# --8<-- [start:confirm]
+def confirm(booking: Booking) -> Booking:
+    """Confirm a pending booking, or raise ``Conflict`` (409) if it is no longer pending.
+
+    Reading the status and then saving would let a cancel commit in between, and the save
+    would bring the canceled booking back after its nights were given to someone else. One
+    conditional ``UPDATE ... WHERE status = 'pending'`` checks and writes in one statement:
+    if a cancel committed first, it matches no row.
+    """
+    changed = Booking.objects.filter(pk=booking.pk, status=Booking.Status.PENDING).update(
+        status=Booking.Status.CONFIRMED
+    )
+    booking.refresh_from_db(fields=["status"])
+    if not changed:
+        raise Conflict(f"A {booking.status} booking cannot be confirmed.")
+    return booking
+# --8<-- [end:confirm]

@@ -14,7 +14,7 @@ def reports_finished_since_naive(day: datetime.date) -> list[str]:
 
 
 def finish_report_naive(report: Report) -> None:
-    """DON'T: datetime.now() is the server's local wall-clock time, with no zone."""
+    """DON'T: datetime.now() is a wall-clock time with no zone; Django has to guess one."""
     report.finished_at = datetime.datetime.now()
     report.save(update_fields=["finished_at"])
 # --8<-- [end:naive]

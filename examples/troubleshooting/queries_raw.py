@@ -1,6 +1,6 @@
 """Raw SQL done wrong and done right: a query per row with values pasted in, then one query.
 
-The challenge page "Complex queries: N+1 and raw SQL" includes these functions. Tables are
+The challenge page "N+1 queries and unsafe raw SQL" includes these functions. Tables are
 the ``catalog`` app's: ``catalog_author`` and ``catalog_book``.
 """
 

@@ -6,6 +6,8 @@ import json
 import pytest
 from catalog.models import Author, Book, Genre, Publisher
 from django.conf import settings
+from django.db.models.signals import pre_delete
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +172,42 @@ def test_book_detail_matches_the_page(api_client, books):
     response = api_client.get(f"/api/v1/books/{books[0].pk}/")
     assert without_ids(response.json()) == without_ids(shown)
     assert response.json()["author"]["id"] == books[0].author_id
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_book_added_during_the_delete_is_a_409_not_a_500(editor, books):
+    # Another request adds a book after Django's PROTECT check (a SELECT) and before the
+    # DELETE; pre_delete runs exactly in that gap. Only the database's foreign key sees it.
+    author = Author.objects.create(name="No books yet")
+
+    def concurrent_insert(sender, instance, **kwargs):
+        Book.objects.create(
+            title="Late arrival", author=instance, publisher=books[0].publisher,
+            published=datetime.date(2024, 1, 1), price="9.99",
+        )
+
+    pre_delete.connect(concurrent_insert, sender=Author)
+    try:
+        response = editor.delete(f"/api/v1/authors/{author.pk}/")
+    finally:
+        pre_delete.disconnect(concurrent_insert, sender=Author)
+    assert response.status_code == 409
+    assert response.json()["code"] == "conflict"
+    assert Author.objects.filter(pk=author.pk).exists()  # the whole delete was rolled back
+
+
+def test_the_future_is_judged_by_today_in_the_current_time_zone(editor, books, monkeypatch):
+    # 23:00 UTC on 1 March is already 2 March in Kiribati (UTC+14).
+    instant = datetime.datetime(2024, 3, 1, 23, 0, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: instant)
+    with timezone.override("Pacific/Kiritimati"):
+        today = editor.post(
+            "/api/v1/books/", new_book_payload(published="2024-03-02"), format="json"
+        )
+        tomorrow = editor.post(
+            "/api/v1/books/", new_book_payload(title="Later", published="2024-03-03"),
+            format="json",
+        )
+    assert today.status_code == 201
+    assert tomorrow.status_code == 400
+    assert tomorrow.json()["errors"] == {"published": ["A book cannot be published in the future."]}

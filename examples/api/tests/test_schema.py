@@ -4,6 +4,8 @@ import pytest
 import yaml
 from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from drf_spectacular.drainage import GENERATOR_STATS
 
 from api.mock import BOOK_EXAMPLE
 
@@ -83,3 +85,28 @@ def test_mock_example_has_the_real_responses_shape(api_client, books):
     assert set(mock["author"]) == set(real["author"])
     assert set(mock["genres"][0]) == set(real["genres"][0])
 # --8<-- [end:mock_test]
+
+
+def test_views_it_cannot_describe_fail_the_ci_check(tmp_path):
+    GENERATOR_STATS.reset()  # drf-spectacular collects its messages in a global
+    try:
+        with pytest.raises(CommandError, match="^Failing as requested due to warnings$"):
+            call_command(
+                "spectacular", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"),
+                "--urlconf", "api.tests.urls_schema_pitfalls",
+            )
+        messages = [*GENERATOR_STATS._error_cache, *GENERATOR_STATS._warn_cache]
+    finally:
+        GENERATOR_STATS.reset()
+    expected = [
+        "Error [BookStatsView]: unable to guess serializer. This is graceful fallback handling "
+        "for APIViews. Consider using GenericAPIView as view base class, if view is under your "
+        "control. Either way you may want to add a serializer_class (or method). Ignoring view "
+        "for now.",
+        'Warning [BookRatingList > BookRatingSerializer]: unable to resolve type hint for '
+        'function "get_rating". Consider using a type hint or @extend_schema_field. '
+        "Defaulting to string.",
+    ]
+    # Each message starts with the file and line of the code it is about.
+    for text in expected:
+        assert any(message.endswith(f": {text}") for message in messages), messages

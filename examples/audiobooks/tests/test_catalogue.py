@@ -87,6 +87,15 @@ def test_second_request_is_served_from_the_cache(
 # --8<-- [end:cache_hit]
 
 
+def test_a_cached_response_still_authenticates_a_token(
+    listener_client, books, django_assert_num_queries
+):
+    listener_client.get(BOOKS)
+    # JWT authentication runs before the view, and loads the token's user: one query.
+    with django_assert_num_queries(1):
+        assert listener_client.get(BOOKS).status_code == 200
+
+
 # --8<-- [start:cache_invalidation]
 def test_a_write_invalidates_the_cache(
     anonymous_client, books, django_assert_num_queries, django_capture_on_commit_callbacks

@@ -52,6 +52,21 @@ def test_each_new_queryset_queries_again(django_assert_num_queries):
         assert books.filter(title__endswith="01").exists()  # so is every new chain
 
 
+@pytest.mark.django_db
+def test_an_evaluated_queryset_answers_from_its_cache(django_assert_num_queries):
+    create_sample_catalog(authors=1, books_per_author=3)
+    books = Book.objects.all()
+    with django_assert_num_queries(1):
+        rows = list(books)  # evaluates and fills the cache
+    with django_assert_num_queries(0):
+        # count(), exists() and first() on an evaluated queryset read the cache.
+        assert books.count() == len(rows) == 3
+        assert books.exists()
+        assert books.first() == rows[0]
+    with django_assert_num_queries(1):
+        assert books.filter(title__endswith="01").exists()  # a new queryset: a new query
+
+
 # --8<-- [start:read_env]
 def test_read_env_loads_a_dotenv_file(tmp_path, scratch_env):
     env_file = tmp_path / ".env"
@@ -96,6 +111,13 @@ def test_settings_module_reads_the_database_and_cache_from_urls(settings):
     engine = settings.DATABASES["default"]["ENGINE"]
     assert engine.startswith(f"django.db.backends.{connection.vendor}")
     assert "BACKEND" in settings.CACHES["default"]
+
+
+@pytest.mark.django_db
+def test_a_host_outside_allowed_hosts_is_a_400(client, settings):
+    assert settings.DEBUG is False  # pytest-django runs tests with DEBUG off, like a server
+    assert client.get("/admin/login/").status_code == 200  # "testserver" is allowed
+    assert client.get("/admin/login/", HTTP_HOST="api.example.com").status_code == 400
 
 
 def _changelist_queries(client) -> int:

@@ -1,5 +1,6 @@
 """GithubOrgClient and get_json tested with unittest.mock: no request leaves the machine."""
 
+import sys
 from unittest.mock import Mock, PropertyMock, patch
 
 import pytest
@@ -115,11 +116,16 @@ def test_autospec_rejects_calls_the_real_function_would_reject():
 
 
 # --8<-- [start:assert_typo]
-def test_a_missing_assert_prefix_checks_nothing():
+def test_a_missing_assert_prefix_checks_nothing_before_python_3_12():
     with patch("python_basics.client.get_json") as loose:
         GithubOrgClient("google").public_repos()
-    # Not an assertion: a Mock invents the attribute `called_once_with` and calls it.
-    assert loose.called_once_with("https://api.github.com/orgs/WRONG")
+    if sys.version_info < (3, 12):
+        # Not an assertion: a Mock invents the attribute `called_once_with` and calls it.
+        assert loose.called_once_with("https://api.github.com/orgs/WRONG")
+    else:
+        # Python 3.12 added these names to the typos a plain Mock refuses.
+        with pytest.raises(AttributeError, match="'called_once_with' is not a valid assertion"):
+            loose.called_once_with("https://api.github.com/orgs/WRONG")
 
     with patch("python_basics.client.get_json", autospec=True) as strict:
         GithubOrgClient("google").public_repos()

@@ -1,5 +1,6 @@
 """The PostgreSQL-and-MySQL page's claims: same ORM code, per-vendor answers."""
 
+import threading
 from io import StringIO
 
 import pytest
@@ -14,7 +15,8 @@ from django.db import (
 from django.db.transaction import TransactionManagementError
 
 from schema_design import backends
-from schema_design.models import AuditEvent, Customer, Product
+from schema_design import normalization as n
+from schema_design.models import AuditEvent, Customer, OrderLine, Product
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +152,102 @@ def test_a_swallowed_error_poisons_the_transaction(amina):
     # With a savepoint around the insert, only the insert is undone.
     assert backends.count_after_rolled_back_error(amina.email) == 1
 # --8<-- [end:test_aborted]
+
+
+@pytest.fixture
+def mug_line():
+    """The id of order A-1001's mug line, quantity 2, committed where other connections see it."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite lets one connection write at a time; the race needs a server")
+    n.load_normalized(n.SAMPLE_LINES)
+    return OrderLine.objects.get(order__number="A-1001", product__sku="MUG-01").pk
+
+
+def in_another_request(function, *args) -> threading.Thread:
+    """Run ``function`` in a thread, which Django gives its own connection: a second request."""
+
+    def run():
+        try:
+            function(*args)
+        except Exception as exc:  # handed to finish(), which raises it in the test
+            thread.error = exc
+        finally:
+            connection.close()  # the thread's own connection
+
+    thread = threading.Thread(target=run)
+    thread.error = None
+    thread.start()
+    return thread
+
+
+def finish(thread: threading.Thread) -> None:
+    """Wait for a second request to end, and raise what it raised."""
+    thread.join(timeout=30)
+    assert not thread.is_alive(), "the second request is still waiting"
+    if thread.error:
+        raise thread.error
+
+
+def quantity(line_id: int) -> int:
+    return OrderLine.objects.get(pk=line_id).quantity
+
+
+# --8<-- [start:test_lost_update]
+@pytest.mark.django_db(transaction=True)
+def test_read_modify_write_loses_a_concurrent_update(mug_line):
+    with transaction.atomic():  # request 1
+        line = OrderLine.objects.get(pk=mug_line)  # reads 2
+        finish(in_another_request(backends.add_one_in_python, mug_line))  # request 2: 2 -> 3
+        line.quantity += 1
+        line.save(update_fields=["quantity"])  # writes 3 over request 2's 3
+    assert quantity(mug_line) == 3  # two additions, one of them lost
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_f_expression_adds_to_the_current_value(mug_line):
+    with transaction.atomic():
+        backends.add_one_in_sql(mug_line)  # request 1: 2 -> 3, not committed yet
+        second = in_another_request(backends.add_one_in_sql, mug_line)
+        second.join(timeout=1)  # request 2's UPDATE waits for request 1's row lock...
+    finish(second)  # ...then adds one to the committed 3
+    assert quantity(mug_line) == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_select_for_update_makes_the_second_request_wait(mug_line):
+    with transaction.atomic():
+        line = OrderLine.objects.select_for_update().get(pk=mug_line)  # request 1 locks the row
+        second = in_another_request(backends.add_one_locked, mug_line)
+        second.join(timeout=1)
+        assert second.is_alive()  # request 2 waits at its own select_for_update()
+        line.quantity += 1
+        line.save(update_fields=["quantity"])
+    finish(second)  # the commit released the lock: request 2 read 3 and wrote 4
+    assert quantity(mug_line) == 4
+# --8<-- [end:test_lost_update]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_select_for_update_outside_a_transaction():
+    query = Customer.objects.select_for_update()
+    if connection.vendor == "sqlite":  # no SELECT ... FOR UPDATE: Django leaves it out
+        assert "FOR UPDATE" not in str(query.query)
+        assert list(query) == []
+        return
+    with pytest.raises(
+        TransactionManagementError,
+        match="^select_for_update cannot be used outside of a transaction.$",
+    ):
+        list(query)
+
+
+def test_for_update_of_is_not_supported_on_mariadb():
+    query = Customer.objects.select_for_update(of=("self",))
+    if connection.vendor == "mysql" and connection.mysql_is_mariadb:
+        with pytest.raises(
+            NotSupportedError, match="^FOR UPDATE OF is not supported on this database backend.$"
+        ), transaction.atomic():
+            list(query)
+    else:  # PostgreSQL and MySQL lock only the named tables' rows; SQLite ignores it
+        with transaction.atomic():
+            assert list(query) == []

@@ -1,13 +1,16 @@
 """Keys and constraints of the normalized schema: the database refuses bad data."""
 
+import importlib
 from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.core.checks.model_checks import check_all_models
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import IntegrityError, connection, transaction
-from django.db.models import ProtectedError
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import ProtectedError, Q
+from django.test.utils import isolate_apps
 
 from schema_design import normalization as n
 from schema_design.models import Customer, Order, OrderLine, Product
@@ -104,3 +107,39 @@ def test_sqlmigrate_prints_what_the_pages_show(settings):
     outputs = settings.BASE_DIR / "schema_design" / "outputs"
     expected = (outputs / f"sqlmigrate_0002_{connection.vendor}.txt").read_text()
     assert out.getvalue() == expected
+
+
+def test_makemigrations_describes_the_index_and_would_name_it_differently():
+    module = importlib.import_module("schema_design.migrations.0002_order_ordered_on_idx")
+    migration = module.Migration("0002_order_ordered_on_idx", "schema_design")
+    # The line makemigrations prints under the file name, as the page shows it.
+    assert [operation.formatted_description() for operation in migration.operations] == [
+        "+ Create index sd_order_ordered_on_idx on field(s) ordered_on of model order"
+    ]
+    # The name makemigrations picks without --name order_ordered_on_idx.
+    assert migration.suggest_name() == "order_sd_order_ordered_on_idx"
+
+
+def test_makemigrations_check_passes_when_the_models_match_their_migrations():
+    out = StringIO()
+    call_command("makemigrations", "schema_design", "--check", "--dry-run", stdout=out)
+    assert out.getvalue() == "No changes detected in app 'schema_design'\n"
+
+
+def test_two_apps_with_the_same_constraint_name_fail_the_system_check():
+    def product_in(app_label):
+        constraint = models.CheckConstraint(
+            condition=Q(price__gte=0), name="product_price_not_negative"
+        )
+        meta = type("Meta", (), {"app_label": app_label, "constraints": [constraint]})
+        fields = {"price": models.DecimalField(max_digits=8, decimal_places=2)}
+        return type("Product", (models.Model,), {"__module__": __name__, "Meta": meta, **fields})
+
+    with isolate_apps("schema_design", "shop") as apps:  # throwaway models, no tables
+        product_in("schema_design")
+        product_in("shop")
+        errors = check_all_models(app_configs=apps.get_app_configs())
+    assert [str(error) for error in errors] == [
+        "?: (models.E032) constraint name 'product_price_not_negative' is not unique among "
+        "models: schema_design.Product, shop.Product."
+    ]

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from stays.models import Booking, Message, Property, Review
+from stays.views import BookingViewSet
 
 pytestmark = pytest.mark.django_db
 
@@ -214,6 +215,23 @@ def test_only_the_host_confirms(client_of, users):
     assert response.status_code == 200
     assert response.data["status"] == "confirmed"
     assert client_of("amina").post(url).status_code == 409  # already confirmed
+
+
+def test_a_cancel_that_commits_first_wins_over_a_confirm(client_of, monkeypatch):
+    pending = Booking.objects.get(status=Booking.Status.PENDING)  # lena at amina's city loft
+    load = BookingViewSet.get_object
+
+    def load_then_the_guest_cancels(view):
+        booking = load(view)  # the host's request has read the booking: still pending
+        Booking.objects.filter(pk=booking.pk).update(status=Booking.Status.CANCELED)
+        return booking
+
+    monkeypatch.setattr(BookingViewSet, "get_object", load_then_the_guest_cancels)
+    response = client_of("amina").post(f"{BOOKINGS}{pending.pk}/confirm/")
+    assert response.status_code == 409
+    assert response.json() == {"detail": "A canceled booking cannot be confirmed."}
+    pending.refresh_from_db()
+    assert pending.status == Booking.Status.CANCELED  # its nights stay free
 
 
 # --- reviews ----------------------------------------------------------------------------------

@@ -1,15 +1,17 @@
 """The stays constraints and indexes, the seed and ERD commands, and the admin."""
 
+import re
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
 from django.utils import timezone
+from rest_framework.test import APIRequestFactory, force_authenticate
 
 from stays.models import Booking, Message, Payment, Property, Review
+from stays.views import MessageViewSet
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +41,16 @@ def test_location_and_price_filter_uses_the_composite_index(homes):
     assert "stays_prop_loc_price_idx" in plan, plan
 
 
-def test_conversation_uses_the_conversation_index(users, django_user_model):
+def api_queryset(viewset, user, params: dict):
+    """The queryset a list request of ``user`` with ``params`` runs, filters included."""
+    request = APIRequestFactory().get("/", params)
+    force_authenticate(request, user=user)
+    view = viewset(action_map={"get": "list"}, format_kwarg=None)
+    view.request = view.initialize_request(request)
+    return view.filter_queryset(view.get_queryset())
+
+
+def test_conversation_filter_uses_the_conversation_index(users, django_user_model):
     lena, amina = users["lena"], users["amina"]
     # A busy host: many guests write to Amina, so "recipient = amina" is not selective.
     for number in range(20):
@@ -47,12 +58,20 @@ def test_conversation_uses_the_conversation_index(users, django_user_model):
         Message.objects.bulk_create(
             Message(sender=guest, recipient=amina, body=f"Question {n}") for n in range(10)
         )
-    qs = Message.objects.filter(
-        Q(sender=lena, recipient=amina) | Q(sender=amina, recipient=lena)
-    ).order_by("sent_at")
+    # GET /stays/api/messages/?user=<lena> sent by Amina.
+    qs = api_queryset(MessageViewSet, amina, {"user": lena.pk})
+    assert [m.body for m in qs] == ["Hello! Is early check-in possible?", "Yes, from 11:00."]
     forbid_sequential_scans("stays_message")
     plan = qs.explain()
-    assert "stays_message_convo_idx" in plan, plan
+    # Both columns of the index narrow the search, not the sender column alone.
+    if connection.vendor == "sqlite":
+        both = "USING INDEX stays_message_convo_idx (sender_id=? AND recipient_id=?)"
+        assert plan.count(both) == 2, plan
+    elif connection.vendor == "postgresql":
+        both = r"stays_message_convo_idx.*\n\s+Index Cond: \(\(sender_id = \d+\) AND \(recipient_id"
+        assert re.search(both, plan), plan
+    else:
+        assert "stays_message_convo_idx" in plan, plan
 
 
 # --8<-- [start:constraints]
@@ -70,6 +89,10 @@ def test_the_database_enforces_the_rules(homes, users):
     with pytest.raises(IntegrityError), transaction.atomic():  # a second payment
         Payment.objects.create(
             booking=Booking.objects.get(guest=lena, property=cottage), amount=1, method="card"
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():  # a payment of nothing
+        Payment.objects.create(
+            booking=Booking.objects.get(status=Booking.Status.PENDING), amount=0, method="card"
         )
 # --8<-- [end:constraints]
 

@@ -24,6 +24,22 @@ def run_frontend(payload):
     return subprocess.run([node, "-e", script], capture_output=True, text=True, check=False)
 
 
+def run_node(script: str) -> subprocess.CompletedProcess[str]:
+    node = find_tool("node", "install Node.js 18 or newer")
+    return subprocess.run([node, "-e", script], capture_output=True, text=True, check=False)
+
+
+def test_code_written_for_the_stale_sample_misreads_the_real_payload():
+    # The stale sample has a number price and a string author; the API sends a decimal
+    # string ("29.90") and an object. Code written for the sample breaks on the real thing.
+    code = "const book = {payload}; console.log(`by ${{book.author}}`); book.price.toFixed(2);"
+    stale = run_node(code.format(payload=json.dumps(STALE_BOOK_EXAMPLE)))
+    assert (stale.returncode, stale.stdout) == (0, "by Ada Lovelace\n")
+    real = run_node(code.format(payload=json.dumps(BOOK_EXAMPLE)))
+    assert real.stdout == "by [object Object]\n"
+    assert "TypeError: book.price.toFixed is not a function" in real.stderr
+
+
 # --8<-- [start:tests]
 def test_the_stale_sample_breaks_the_frontend_and_the_real_example_does_not():
     broken = run_frontend(STALE_BOOK_EXAMPLE)

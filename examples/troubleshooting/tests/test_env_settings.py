@@ -15,6 +15,7 @@ from troubleshooting.env_settings import production_settings, settings_before
 from .validators import ROOT
 
 VARIABLES = ("DJANGO_SECRET_KEY", "DJANGO_DEBUG", "DATABASE_URL")
+DEFAULT_SECRET_KEY = "insecure-example-key-for-local-use-only"  # as in config/settings.py
 
 
 @pytest.fixture
@@ -34,6 +35,16 @@ def test_the_deployment_check_flags_the_hard_coded_key():
         "?: (security.W009) Your SECRET_KEY has less than 50 characters, less than 5 unique "
         "characters, or it's prefixed with 'django-insecure-'"
     )
+
+
+def test_the_examples_default_key_fails_the_deployment_check():
+    # config/settings.py falls back to a committed key when DJANGO_SECRET_KEY is unset.
+    # DEBUG being off does not stop Django from using it; the deployment check flags it.
+    settings_source = (ROOT / "examples" / "config" / "settings.py").read_text()
+    assert f'env("DJANGO_SECRET_KEY", default="{DEFAULT_SECRET_KEY}")' in settings_source
+    with override_settings(SECRET_KEY=DEFAULT_SECRET_KEY, DEBUG=False):
+        messages = run_checks(include_deployment_checks=True, tags=["security"])
+    assert "security.W009" in {m.id for m in messages}
 
 
 # --8<-- [start:tests]

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from catalog.sample_data import create_sample_catalog
+from django.db import DataError, connection, transaction
 
 from troubleshooting import queries_raw
 
@@ -38,5 +39,15 @@ def test_pasted_values_let_the_caller_rewrite_the_query(books):
     assert sum(queries_raw.books_per_author_naive("99999").values()) == 0
     injected = queries_raw.books_per_author_naive("99999 OR 1 = 1")
     assert set(injected.values()) == {len(books)}
-    # As a parameter the same text is a value, never SQL: nothing extra matches.
     assert sum(queries_raw.books_per_author(Decimal("99999")).values()) == 0
+
+
+def test_the_same_text_as_a_parameter_is_only_a_value(books):
+    attack = "99999 OR 1 = 1"  # what a caller would send instead of a price
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses to read the text as a number: no rows, no rewritten query.
+        with pytest.raises(DataError, match="invalid input syntax"), transaction.atomic():
+            queries_raw.books_per_author(attack)
+        return
+    # SQLite compares the price with the text; MySQL reads the text as the number 99999.
+    assert sum(queries_raw.books_per_author(attack).values()) == 0

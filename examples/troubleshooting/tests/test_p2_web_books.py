@@ -2,6 +2,9 @@
 
 import pytest
 from catalog.sample_data import create_sample_catalog
+from django.core.checks import run_checks
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.settings import DEFAULTS
 from rest_framework.test import APIRequestFactory
 
 from troubleshooting.web_books import AllBooksList, PagedBooksList
@@ -59,3 +62,42 @@ def test_walking_the_pages_sees_every_book_once():
         page += 1
     assert sorted(seen) == sorted(b.pk for b in books)
     assert page == 7  # 20 books, 3 per page
+
+
+def test_the_symptom_is_a_failed_query_count(django_assert_num_queries):
+    create_sample_catalog(authors=5, books_per_author=4)
+    with pytest.raises(pytest.fail.Exception) as failure:
+        with django_assert_num_queries(3):
+            get(AllBooksList)
+    assert str(failure.value) == (
+        "Expected to perform 3 queries but 61 were done (add -v option to show queries)"
+    )
+
+
+def test_a_paginator_without_a_page_size_returns_every_row():
+    # PageNumberPagination.page_size is PAGE_SIZE from the settings, and DRF's default is
+    # None: naming the paginator class without PAGE_SIZE still returns the bare list.
+    create_sample_catalog(authors=2, books_per_author=4)
+    assert DEFAULTS["PAGE_SIZE"] is None
+
+    class PageSizeUnset(PageNumberPagination):
+        page_size = DEFAULTS["PAGE_SIZE"]
+
+    class DefaultPaginatorList(PagedBooksList):
+        pagination_class = PageSizeUnset
+
+    response = get(DefaultPaginatorList)
+    assert isinstance(response.data, list)
+    assert len(response.data) == 8
+
+
+def test_a_page_size_without_a_paginator_class_is_a_system_check_warning(settings):
+    settings.REST_FRAMEWORK = {
+        key: value for key, value in settings.REST_FRAMEWORK.items()
+        if key != "DEFAULT_PAGINATION_CLASS"
+    }
+    warnings = [m for m in run_checks() if m.id == "rest_framework.W001"]
+    assert [w.msg for w in warnings] == [
+        "You have specified a default PAGE_SIZE pagination rest_framework setting, "
+        "without specifying also a DEFAULT_PAGINATION_CLASS."
+    ]
