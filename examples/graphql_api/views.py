@@ -26,7 +26,13 @@ class BearerTokenGraphQLView(GraphQLView):
             return response
         # Replace the user AuthenticationMiddleware read from the session cookie: this view
         # is csrf_exempt, so a cookie the browser sends by itself must not log anyone in.
-        request.user = found[0] if found else AnonymousUser()
+        user = found[0] if found else AnonymousUser()
+        request.user = user
+
+        async def auser():  # Django 5's async accessor would still read the session
+            return user
+
+        request.auser = auser
         return super().dispatch(request, *args, **kwargs)
 
 

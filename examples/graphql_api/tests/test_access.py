@@ -5,6 +5,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from asgiref.sync import async_to_sync
 from catalog.models import Review
 from catalog.sample_data import create_sample_catalog
 from django.test import Client, RequestFactory
@@ -181,3 +182,17 @@ def test_field_suggestions_still_name_real_fields_with_debug_off():
     assert response.json()["errors"][0]["message"] == (
         "Cannot query field 'titles' on type 'Book'. Did you mean 'title'?"
     )
+
+
+def test_the_async_user_accessor_ignores_the_session_too(rf, reader):
+    # AuthenticationMiddleware sets request.user and, since Django 5.0, request.auser().
+    request = rf.post("/graphql/", {"query": "{ __typename }"}, content_type="application/json")
+    request.user = reader
+
+    async def session_user():
+        return reader
+
+    request.auser = session_user
+    graphql_view(debug=False)(request)
+    assert request.user.is_anonymous
+    assert async_to_sync(request.auser)().is_anonymous
