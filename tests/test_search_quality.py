@@ -14,8 +14,8 @@ from tools import search_quality
 from tools.search_quality import SearchSetError, describe_misses, load_cases, rates, run_cases
 from tools.sitebuild import ROOT
 
-FIRST_FLOOR = 0.91  # measured 92.9% (79 of 85) on the served site and from file://
-TOP3_FLOOR = 0.97  # measured 98.8%
+FIRST_FLOOR = 0.95  # measured 96.5% (82 of 85) on the served site and from file://
+TOP3_FLOOR = 0.97  # measured 98.8% (84 of 85)
 
 
 def test_the_set_covers_every_challenge_and_topic_page():
@@ -80,15 +80,18 @@ def test_the_set_from_file_url(visit, offline_site):
     assert visit.console_errors == []
 
 
+CELERY = ("technologies/celery/", "challenges/celery-tasks-not-executing/")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("query", "expect"),
     [
         (": * ~ ^ + -", None),
         ("^^^ ~~~ *** +++ ---", None),
-        ("IntegrityError~2^", "concepts/database-design/"),
-        ("title:celery -tags:", "technologies/celery/"),
-        ("Received unregistered task " * 70, "challenges/celery-tasks-not-executing/"),
+        ("IntegrityError~2^", ("concepts/database-design/",)),
+        ("title:celery -tags:", CELERY),
+        ("Received unregistered task " * 70, CELERY),
         ("x" * 2000, None),
     ],
     ids=["syntax", "syntax-repeated", "modifiers", "field-names", "2000-char-paste", "one-word"],
@@ -96,8 +99,8 @@ def test_the_set_from_file_url(visit, offline_site):
 def test_bad_queries_give_no_error_and_sensible_results(visit, site_url, query, expect):
     """lunr's syntax characters and long pastes never reach lunr as syntax.
 
-    ``expect`` is a page that must be among the first three results, or None where any
-    answer, "No matching documents" included, is sensible.
+    ``expect`` holds the pages of which one must be among the first three results, or is
+    None where any answer, "No matching documents" included, is sensible.
     """
     warnings: list[str] = []
     visit.page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
@@ -106,7 +109,7 @@ def test_bad_queries_give_no_error_and_sensible_results(visit, site_url, query, 
     assert visit.console_errors == []
     assert not [w for w in warnings if "Invalid query" in w], warnings
     if expect:
-        assert expect in outcome.results[:3], outcome.results[:3]
+        assert set(expect) & set(outcome.results[:3]), outcome.results[:3]
 
 
 @pytest.mark.browser

@@ -1,14 +1,13 @@
 """MkDocs hook: the site's search tuning, in one place with the search plugin's settings.
 
 The index side is configured on the search plugin in ``mkdocs.yml`` (separator, pipeline,
-field boosts). This hook adds the two things Material has no setting for:
-
-- challenge entries and topic pages get ``search.boost`` in their metadata (Material's
-  supported per-page boost, see ``BOOST``);
-- the query side: Material's worker has no query hook, so the pages' search configuration
-  points at a small worker (``search_worker.js`` beside this file) that rewrites each query
-  and then runs Material's own worker. The file is written with Material's worker name in
-  it and a hash of its content in its own name, so a new version is never served stale.
+field boosts). What Material has no setting for is the query side: its worker has no query
+hook, so this hook points the pages' search configuration at a small worker
+(``search_worker.js`` beside this file) that rewrites each query, runs Material's own
+worker, and weighs its results for the query's intent (an error wants the challenge entry,
+a question the topic page; a static per-page ``search.boost`` cannot do both). The file is
+written with Material's worker name in it and a hash of its content in its own name, so a
+new version is never served stale.
 
 ``tests/search_queries.yml`` is the measure of every change here (``make benchmark``).
 """
@@ -19,10 +18,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-# Per-page weights (Material's search.boost), chosen by the search-quality set: an entry
-# that quotes an error should outrank a topic page that quotes it too, and a topic page
-# should outrank the case studies and reference pages that mention its subject.
-BOOST = {"challenge": 2, "technology": 1.3, "concept": 1.3}
 SOURCE = Path(__file__).with_name("search_worker.js")
 WORKERS = "assets/javascripts/workers/"
 # Material's worker as the pages' __config names it, e.g. "../assets/.../search.a7633da7.min.js"
@@ -35,13 +30,6 @@ _worker: dict[str, str] = {}  # Material's worker name -> our worker's file name
 
 def on_pre_build(config):
     _worker.clear()
-
-
-def on_page_markdown(markdown, page, config, files):
-    boost = BOOST.get(page.meta.get("page_type"))
-    if boost:
-        page.meta.setdefault("search", {}).setdefault("boost", boost)
-    return markdown
 
 
 def _point_at_our_worker(output: str, where: str) -> str:

@@ -6,13 +6,15 @@
  * file name filled in, and points the pages' search configuration at it. Material offers
  * no hook for the query (its transform runs inside its worker), so this file listens to the
  * same messages first: the listener below is registered before Material's, so it rewrites
- * the query of each QUERY message in place before Material reads it. Index, ranking and
- * results stay Material's. Why each rewrite is needed is in docs/reference/how-this-site-is-built.md.
+ * the query of each QUERY message in place before Material reads it; and it wraps
+ * postMessage, to weigh each result page for the query's intent (see WEIGHTS). The index
+ * and the scores stay Material's. Why each change is needed, and what it gained on the
+ * search-quality set, is in docs/reference/how-this-site-is-built.md.
  */
 "use strict";
 (() => {
   const MATERIAL_WORKER = "__MATERIAL_WORKER__";
-  const SETUP = 0, QUERY = 2;          /* Material's SearchMessageType */
+  const SETUP = 0, QUERY = 2, RESULT = 3;  /* Material's SearchMessageType */
   const MAX_TERMS = 16;                /* a long paste keeps its first distinctive words */
   const MAX_INPUT = 4000;
   const LEAD = 8;                      /* the words of an error line that name the problem */              /* characters read from one paste */
@@ -191,6 +193,41 @@
     return terms.join(" ");
   }
 
+  /*
+   * What the reader asked for decides which part of the site answers first: a pasted error
+   * wants the challenge entry that fixes it, a question the topic page that explains it.
+   * lunr has one static weight per page, so the weight for the query's intent is applied
+   * here, to Material's results, before they reach the page: each page's best score is
+   * multiplied and the pages are sorted again. Everything else is Material's ranking.
+   */
+  const WEIGHTS = {
+    error: [[/^challenges\/./, 2]],
+    question: [[/^(technologies|concepts)\/./, 1.5]],
+  };
+  const intents = [];                  /* one per query sent, in order */
+
+  function weight(location, intent) {
+    for (const [pattern, factor] of WEIGHTS[intent]) if (pattern.test(location)) return factor;
+    return 1;
+  }
+
+  function rerank(message) {
+    const intent = intents.shift();
+    const items = message.data && message.data.items;
+    if (!intent || !Array.isArray(items)) return message;
+    const scored = items.map((group, order) => ({
+      group,
+      order,
+      score: Math.max(...group.map(item => item.score)) * weight(group[0].location, intent),
+    }));
+    scored.sort((a, b) => b.score - a.score || a.order - b.order);
+    message.data.items = scored.map(entry => entry.group);
+    return message;
+  }
+
+  const post = self.postMessage.bind(self);
+  self.postMessage = message => post(message && message.type === RESULT ? rerank(message) : message);
+
   addEventListener("message", event => {
     const message = event.data;
     if (!message) return;
@@ -198,6 +235,7 @@
       separator = new RegExp(message.data.config.separator);
       learn(message.data.docs);
     } else if (message.type === QUERY && typeof message.data === "string") {
+      intents.push(ERROR_LIKE.test(message.data) ? "error" : "question");
       message.data = rewrite(message.data);
     }
   });
