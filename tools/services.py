@@ -1,6 +1,7 @@
 """Where the real servers are, and whether the tests may skip them.
 
-One place for the default addresses of PostgreSQL, MySQL/MariaDB, Redis and RabbitMQ.
+One place for the default addresses of PostgreSQL, MySQL/MariaDB, Redis, RabbitMQ and
+memcached.
 Each can be moved with an environment variable. ``NEXUS_REQUIRE_SERVICES=1`` (set by
 ``.ci/run`` and the CI workflow) turns "not reachable, skipped" into a failure, so
 real-server tests can never vanish silently.
@@ -40,6 +41,7 @@ POSTGRESQL = Service("PostgreSQL", "NEXUS_POSTGRES_URL", "postgres://postgres@12
 MYSQL = Service("MySQL/MariaDB", "NEXUS_MYSQL_URL", "mysql://root@127.0.0.1:3306/nexus")
 REDIS = Service("Redis", "NEXUS_REDIS_URL", "redis://127.0.0.1:6379/0")
 RABBITMQ = Service("RabbitMQ", "NEXUS_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672//")
+MEMCACHED = Service("memcached", "NEXUS_MEMCACHED_URL", "memcache://127.0.0.1:11211")
 
 DATABASES = {"postgresql": POSTGRESQL, "mysql": MYSQL}
 
