@@ -23,17 +23,19 @@
      the one-line search box arrives with its line breaks turned into spaces. */
   const EXCEPTION = /(?:^|[\s(])(?:(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)|(?:[a-z_]\w*\.)+[A-Z]\w*):/g;
   /* What a pasted error or log line has and a question in words has not */
-  const ERROR_LIKE = /[A-Z]\w*(?:Error|Exception|Warning)\b|Errno|Traceback|\b(?:error|failed|refused|denied)\b|[:'"()\[\]{}<>=]/i;
+  const ERROR_LIKE = /[A-Z]\w*(?:Error|Exception|Warning)\b|Errno|Traceback|[:'"()\[\]{}<>=]/;
   /* Parts of a log line that differ on every run: timestamps, hex ids and UUIDs */
   const NOISE = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?|\b(?=[0-9a-f-]*\d)(?=[0-9a-f-]*[a-f])[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b|\b0x[0-9a-f]+\b/gi;
   const TRACEBACK = "Traceback (most recent call last)";
   /* PostgreSQL's "LINE 1: SELECT ..." after an error: the reader's query, not the problem */
   const SQL_CONTEXT = /\sLINE \d+: .*$/;
+  /* Words that describe something broken: such a question wants a challenge entry */
+  const PROBLEM = /\b(?:why|not|fix|fails?|failing|failed|broken|errors?|refused|denied|slow|stuck|missing|cannot|can't|doesn't|won't|too|never|lost|twice)\b/i;
   /* Words of a question that say nothing about its subject */
   const FILLER = new Set(["difference", "between", "way", "ways", "best", "use", "using",
     "make", "write", "writing", "create", "add", "work", "works", "need", "want", "good"]);
   /* Characters lunr reads as query syntax, and quotes, split words like separators do */
-  const SYNTAX = /[*~^+:'"]+/;
+  const SYNTAX = /[*~^:'"]+|\+(?!\d)/;  /* "N+1" stays one word */
 
   let separator = /[\s\-]+/;
   let sorted = [];                     /* every word of the site, lower case, sorted */
@@ -112,7 +114,7 @@
     const limit = word.length >= 8 ? 2 : 1;
     let found = null, foundDistance = limit + 1, foundCount = 0;
     for (const candidate of sorted) {
-      if (candidate.length < 4 || !/^[a-z]+$/.test(candidate)) continue;
+      if (candidate.length < 4 || !/^[a-z_]+$/.test(candidate)) continue;
       const d = distance(word, candidate, limit);
       const count = counts.get(candidate);
       if (d < foundDistance || (d === foundDistance && d <= limit && count > foundCount))
@@ -137,7 +139,7 @@
   function term(word, widen) {
     if (/^\d+$/.test(word)) return word.length > 1 ? word : null;
     if (!known(word)) {
-      if (!/^[a-z]{4,}$/.test(word)) return null;
+      if (!/^[a-z_]{4,}$/.test(word)) return null;
       word = correct(word);
       if (!word) return null;
     }
@@ -188,9 +190,12 @@
       const rarest = terms.slice(0, LEAD)
         .filter(t => spread.has(t) && t.length > 2)
         .sort((a, b) => spread.get(a) - spread.get(b))[0];
-      if (rarest) terms[terms.indexOf(rarest)] = `${rarest}*^5`;
+      if (rarest) {
+        terms[terms.indexOf(rarest)] = `${rarest}*^5`;
+        return { query: terms.join(" "), rare: rarest };
+      }
     }
-    return terms.join(" ");
+    return { query: terms.join(" "), rare: null };
   }
 
   /*
@@ -202,12 +207,17 @@
    */
   const WEIGHTS = {
     error: [[/^challenges\/./, 2]],
+    problem: [[/^challenges\/./, 1.5]],
     question: [[/^(technologies|concepts)\/./, 1.5]],
   };
-  const intents = [];                  /* one per query sent, in order */
+  const intents = [];                  /* one {kind, rare} per query sent, in order */
 
-  function weight(location, intent) {
-    for (const [pattern, factor] of WEIGHTS[intent]) if (pattern.test(location)) return factor;
+  /* A pasted error favours an entry only if the entry has the error's rarest word */
+  function weight(group, { kind, rare }) {
+    const location = group[0].location;
+    if (kind === "error" && rare && !group.some(item => item.terms && item.terms[rare]))
+      return 1;
+    for (const [pattern, factor] of WEIGHTS[kind]) if (pattern.test(location)) return factor;
     return 1;
   }
 
@@ -218,7 +228,7 @@
     const scored = items.map((group, order) => ({
       group,
       order,
-      score: Math.max(...group.map(item => item.score)) * weight(group[0].location, intent),
+      score: Math.max(...group.map(item => item.score)) * weight(group, intent),
     }));
     scored.sort((a, b) => b.score - a.score || a.order - b.order);
     message.data.items = scored.map(entry => entry.group);
@@ -235,8 +245,11 @@
       separator = new RegExp(message.data.config.separator);
       learn(message.data.docs);
     } else if (message.type === QUERY && typeof message.data === "string") {
-      intents.push(ERROR_LIKE.test(message.data) ? "error" : "question");
-      message.data = rewrite(message.data);
+      const { query, rare } = rewrite(message.data);
+      const kind = ERROR_LIKE.test(message.data) ? "error"
+        : PROBLEM.test(message.data) ? "problem" : "question";
+      intents.push({ kind, rare });
+      message.data = query;
     }
   });
 

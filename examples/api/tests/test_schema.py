@@ -107,6 +107,6 @@ def test_views_it_cannot_describe_fail_the_ci_check(tmp_path):
         'function "get_rating". Consider using a type hint or @extend_schema_field. '
         "Defaulting to string.",
     ]
-    # Each message starts with the file and line of the code it is about.
+    # Each message starts with the file of the code it is about (and its line, with --lineno).
     for text in expected:
         assert any(message.endswith(f": {text}") for message in messages), messages

@@ -45,7 +45,7 @@ def test_aware_datetimes_do_not_warn(report, settings):
 # --8<-- [end:test_naive]
 
 
-def test_a_naive_datetime_is_read_in_the_current_time_zone(report, settings):
+def test_a_naive_datetime_is_read_in_the_default_time_zone(report, settings):
     # Django interprets a naive value in settings.TIME_ZONE: outside UTC that moves the
     # instant by hours, which is why the warning matters.
     settings.TIME_ZONE = "Africa/Nairobi"  # UTC+3, no daylight saving
