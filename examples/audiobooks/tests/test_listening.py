@@ -65,9 +65,25 @@ def test_purchase_succeeds_when_the_mail_server_is_down(
     assert response.status_code == 201
     assert Purchase.objects.filter(user=listener, audiobook__slug="sample-audiobook-04").exists()
     assert "ConnectionRefusedError: [Errno 111] Connection refused" in caplog.text
-    # Eager mode runs the task once: autoretry_for and its backoff only act on a worker.
-    failures = [r for r in caplog.records if r.name == "celery.app.trace"]
-    assert [r.levelname for r in failures] == ["ERROR"]
+    trace = [r for r in caplog.records if r.name == "celery.app.trace"]
+    failures = [r for r in trace if r.levelname == "ERROR"]
+    assert len(failures) == 1  # logged once, after the last retry
+
+
+def test_eager_mode_retries_at_once_up_to_max_retries(listener, books, monkeypatch):
+    # In eager mode Task.retry() runs the task again straight away (no backoff wait):
+    # one attempt plus max_retries=5 retries, then the error reaches the caller's result.
+    calls = []
+
+    def refused(**kwargs):
+        calls.append(kwargs)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr("audiobooks.tasks.send_mail", refused)
+    purchase = Purchase.objects.create(user=listener, audiobook=books[0], price_paid=books[0].price)
+    result = send_purchase_receipt.delay(purchase.pk)
+    assert result.state == "FAILURE"
+    assert len(calls) == 6
 
 
 def test_receipt_task_skips_users_without_email(other_listener, books):
