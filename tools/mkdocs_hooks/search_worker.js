@@ -30,7 +30,7 @@
   /* PostgreSQL's "LINE 1: SELECT ..." after an error: the reader's query, not the problem */
   const SQL_CONTEXT = /\sLINE \d+: .*$/;
   /* Words that describe something broken: such a question wants a challenge entry */
-  const PROBLEM = /\b(?:why|not|fix|fails?|failing|failed|broken|errors?|refused|denied|slow|stuck|missing|cannot|can't|doesn't|won't|too|never|lost|twice)\b/i;
+  const PROBLEM = /\b(?:why|not|fix|fails?|failing|failed|broken|errors?|refused|denied|blocked|slow|stuck|hangs?|crash(?:es|ing)?|timeouts?|missing|wrong|stale|duplicated?|cannot|can't|doesn't|won't|too|never|lost|twice|hundreds|thousands|huge|big)\b/i;
   /* Words of a question that say nothing about its subject */
   const FILLER = new Set(["difference", "between", "way", "ways", "best", "use", "using",
     "make", "write", "writing", "create", "add", "work", "works", "need", "want", "good"]);
@@ -221,6 +221,27 @@
     return 1;
   }
 
+  /*
+   * How much of the query a page has: the square of the share of the query's words found
+   * in any of its sections, times the square root of the best share in one section. lunr
+   * adds up every word a section matches, and a wildcard matches many forms of a common
+   * word, so a page full of "event", "events" and "eventual" could outscore the page that
+   * explains "event loop" in one section; this puts that page first.
+   */
+  function coverage(group) {
+    const found = new Map();
+    let section = 0;
+    for (const item of group) {
+      const hits = Object.entries(item.terms || {});
+      for (const [word, hit] of hits) found.set(word, found.get(word) || hit);
+      const share = hits.filter(([, hit]) => hit).length / (hits.length || 1);
+      section = Math.max(section, share);
+    }
+    if (!found.size) return 1;
+    const page = [...found.values()].filter(Boolean).length / found.size;
+    return page ** 2 * Math.sqrt(section);
+  }
+
   function rerank(message) {
     const intent = intents.shift();
     const items = message.data && message.data.items;
@@ -228,7 +249,8 @@
     const scored = items.map((group, order) => ({
       group,
       order,
-      score: Math.max(...group.map(item => item.score)) * weight(group, intent),
+      score: Math.max(...group.map(item => item.score)) * weight(group, intent)
+        * coverage(group),
     }));
     scored.sort((a, b) => b.score - a.score || a.order - b.order);
     message.data.items = scored.map(entry => entry.group);
