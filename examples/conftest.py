@@ -1,4 +1,13 @@
-"""Fixtures shared by every example's tests: real servers, skipped or required."""
+"""Fixtures shared by every example's tests: real servers, skipped or required.
+
+The test runner runs the examples once on SQLite and again on PostgreSQL and MySQL/MariaDB
+(tools/check_all.py, with NEXUS_DATABASE_PASS=1 on the second and third). A test that never
+touches the database gives the same result on every database, so those passes keep only
+the tests that do: pytest-django refuses database access to any other test, so the rule
+below cannot drop a test that needs the database.
+"""
+
+import os
 
 import pytest
 
@@ -24,3 +33,33 @@ def redis_url() -> str:
 def rabbitmq_url() -> str:
     """URL of a reachable RabbitMQ server; skips (or fails, in CI) when there is none."""
     return _service_url(RABBITMQ)
+
+
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+    "admin_user",
+    "admin_client",
+}
+
+
+def uses_the_database(item: pytest.Item) -> bool:
+    if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):
+        return True
+    from django.test import TransactionTestCase  # TestCase is a TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    return isinstance(cls, type) and issubclass(cls, TransactionTestCase)
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("NEXUS_DATABASE_PASS") != "1":
+        return
+    kept = [item for item in items if uses_the_database(item)]
+    dropped = [item for item in items if not uses_the_database(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

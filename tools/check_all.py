@@ -74,7 +74,8 @@ def plan(report_dir: Path) -> list[list[Step | Outcome]]:
         name = f"examples on {service.name}"
         reason = service.unreachable_reason()
         if reason is None:
-            steps.append(pytest_step(name, "examples", report_dir, {"DATABASE_URL": service.url}))
+            env = {"DATABASE_URL": service.url, "NEXUS_DATABASE_PASS": "1"}
+            steps.append(pytest_step(name, "examples", report_dir, env))
         elif services_required():
             steps.append(Outcome(name, "failed", f"{reason} (required: NEXUS_REQUIRE_SERVICES=1)"))
         else:

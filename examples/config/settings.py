@@ -46,11 +46,14 @@ INSTALLED_APPS = [
     # Knowledge-core examples
     "catalog",
     "api",
+    "api_depth",
     "graphql_api",
     "schema_design",
     "tasks",
     "security",
     "troubleshooting",
+    "migrations_demo",
+    "pooling",
     # Capstone case studies
     "shop",
     "stays",
@@ -61,6 +64,8 @@ INSTALLED_APPS = [
 # --8<-- [start:middleware]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after SecurityMiddleware: static files get its headers and skip everything below.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so its redirects and errors get the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
@@ -138,8 +143,24 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# --8<-- [start:static]
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic copies every app's static files here; WhiteNoise serves them from here.
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Hashed, compressed names (base.<hash>.css) need collectstatic's manifest, so they are on
+# only where collectstatic has run: the image sets DJANGO_STATIC_MANIFEST=true.
+STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=False)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # uploads
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage",
+    },
+}
+# --8<-- [end:static]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGGING = {

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("deploy.urls")),  # /healthz and /readyz for container probes
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
+    path("api-depth/", include("api_depth.urls")),
     path("graphql/", include("graphql_api.urls")),
     path("schema-design/", include("schema_design.urls")),
     path("tasks/", include("tasks.urls")),

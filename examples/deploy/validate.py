@@ -3,10 +3,11 @@
 Run it from ``examples/`` with ``python -m deploy.validate``. Each check runs a real
 validator and returns its exit code and output. A validator that is not installed raises
 :class:`ValidatorMissing`, naming the package to install, so a missing tool is never
-mistaken for a clean file. One rule spans several manifests, so no schema can check it:
-:func:`hpa_replicas`, written here.
+mistaken for a clean file. Two rules span several manifests, so no schema can check them:
+:func:`hpa_replicas` and :func:`image_references`, written here.
 """
 
+import re
 import shutil
 import subprocess
 import sys
@@ -115,6 +116,82 @@ def hpa_replicas(folder: Path) -> tuple[int, str]:
 # --8<-- [end:hpa_replicas]
 
 
+# --8<-- [start:image_references]
+# The grammar of an image reference (github.com/distribution/reference, which the kubelet
+# parses with): registry host[:port], lowercase path components, then a tag and/or a digest.
+_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+IMAGE_REFERENCE = re.compile(
+    r"(?P<name>(?:(?P<registry>[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?"
+    r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?)/)?"
+    rf"{_COMPONENT}(?:/{_COMPONENT})*)"
+    r"(?::(?P<tag>[\w][\w.-]{0,127}))?"
+    r"(?:@(?P<digest>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?"
+)
+POD_TEMPLATE_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "Job", "ReplicaSet"}
+
+
+def image_problems(image: str) -> list[str]:
+    """Why one image reference would not pull the image you meant (empty when it is fine)."""
+    match = IMAGE_REFERENCE.fullmatch(image)
+    if match is None:
+        return ["is not a valid image reference"]
+    registry = match["registry"]
+    problems = []
+    if registry is None or not ("." in registry or ":" in registry or registry == "localhost"):
+        problems.append("names no registry, so the node pulls it from Docker Hub")
+    if match["digest"] is None and match["tag"] in (None, "latest"):
+        problems.append("is not pinned: name a version tag or a digest, not latest")
+    return problems
+
+
+def image_references(folder: Path) -> tuple[int, str]:
+    """Flag image references that cannot pull what the release means to run.
+
+    Every container of every pod template must name its registry and a pinned, well-formed
+    reference. Across the files, the pods that run one repository must run the same tag
+    (one release, one image) and use the same ``imagePullSecrets``: a pod that lacks the
+    secret its neighbours use for a private registry stays in ``ImagePullBackOff``.
+
+    Args:
+        folder: A folder of manifests, read together (``*.yaml``, several documents each).
+
+    Returns:
+        The exit code (1 if any reference breaks a rule) and one line per problem.
+
+    """
+    uses = []  # one (file, image, pull secrets) per container
+    problems = []
+    for path in sorted(folder.glob("*.yaml")):
+        for doc in yaml.safe_load_all(path.read_text()):
+            if not doc or doc.get("kind") not in POD_TEMPLATE_KINDS:
+                continue
+            pod = doc["spec"]["template"]["spec"]
+            secrets = ",".join(sorted(ref["name"] for ref in pod.get("imagePullSecrets", [])))
+            for container in pod.get("initContainers", []) + pod["containers"]:
+                image = container["image"]
+                uses.append((path.name, image, secrets or "none"))
+                problems += [
+                    f"{path.name}: {doc['kind']} {doc['metadata']['name']}, container "
+                    f"{container['name']}: image {image!r} {problem}"
+                    for problem in image_problems(image)
+                ]
+    repositories: dict[str, list[tuple[str, str, str]]] = {}
+    for use in uses:
+        match = IMAGE_REFERENCE.fullmatch(use[1])
+        if match is not None:
+            repositories.setdefault(match["name"], []).append(use)
+    for repository, group in repositories.items():
+        if len({image for _, image, _ in group}) > 1:
+            tags = [f"{file} {image.removeprefix(repository)}" for file, image, _ in group]
+            found = ", ".join(tags)
+            problems.append(f"{repository} runs in more than one version: {found}")
+        if len({secrets for _, _, secrets in group}) > 1:
+            found = ", ".join(f"{file} {secrets}" for file, _, secrets in group)
+            problems.append(f"{repository} is pulled with different imagePullSecrets: {found}")
+    return (1 if problems else 0), "\n".join(problems)
+# --8<-- [end:image_references]
+
+
 def workflow_schema(path: Path) -> tuple[int, str]:
     """Validate a GitHub Actions workflow against its JSON schema."""
     tool = find_tool("check-jsonschema", "pip install check-jsonschema")
@@ -140,7 +217,7 @@ def all_checks() -> list[tuple[str, Path]]:
     checks = [("hadolint", DOCKERFILE)]
     checks += [("compose_schema", path) for path in COMPOSE_FILES]
     checks += [("kubernetes_validate", path) for path in MANIFESTS]
-    checks += [("hpa_replicas", K8S)]
+    checks += [("hpa_replicas", K8S), ("image_references", K8S)]
     workflow_checks = ("workflow_schema", "actionlint", "zizmor")
     checks += [(name, path) for path in WORKFLOWS for name in workflow_checks]
     return checks

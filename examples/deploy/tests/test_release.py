@@ -122,6 +122,9 @@ def test_every_release_migrates_with_its_own_image_before_it_rolls_out(cluster):
     first_image = yaml.safe_load(JOB.read_text())["spec"]["template"]["spec"]["containers"][0]
     assert cluster.state["migrations"] == [first_image["image"], f"{IMAGE}:aaa", f"{IMAGE}:bbb"]
     assert cluster.image("Deployment/nexus-web") == f"{IMAGE}:bbb"
+    # The worker and beat run the same image and move with the web pods.
+    assert cluster.image("Deployment/nexus-worker") == f"{IMAGE}:bbb"
+    assert cluster.image("Deployment/nexus-beat") == f"{IMAGE}:bbb"
     verbs = [" ".join(call[:2]) for call in cluster.state["calls"]]
     last = len(verbs) - 1 - verbs[::-1].index("delete job")
     assert verbs[last:] == [
@@ -129,6 +132,8 @@ def test_every_release_migrates_with_its_own_image_before_it_rolls_out(cluster):
         "set image",
         "apply -f",
         "wait --for=condition=complete",
+        "set image",
+        "set image",
         "set image",
         "rollout status",
     ]
