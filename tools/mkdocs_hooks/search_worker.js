@@ -61,6 +61,8 @@
       }
     }
     sorted = [...counts.keys()].sort();
+    sections = docs.length || 1;
+    rarity.clear();
     families = new Map();
     for (const word of sorted)
       if (/^[a-z]{3,}$/.test(word)) {
@@ -205,10 +207,11 @@
    * here, to Material's results, before they reach the page: each page's best score is
    * multiplied and the pages are sorted again. Everything else is Material's ranking.
    */
+  const INDEX = /^[^/#]+\/(?:#|$)/;     /* a section's index: a list of pages, not an answer */
   const WEIGHTS = {
-    error: [[/^challenges\/./, 2]],
-    problem: [[/^challenges\/./, 1.5]],
-    question: [[/^(technologies|concepts)\/./, 1.5]],
+    error: [[INDEX, 0.5], [/^challenges\/./, 2]],
+    problem: [[INDEX, 0.5], [/^challenges\/./, 1.5]],
+    question: [[INDEX, 0.5], [/^(technologies|concepts)\/./, 1.5]],
   };
   const intents = [];                  /* one {kind, rare} per query sent, in order */
 
@@ -221,25 +224,49 @@
     return 1;
   }
 
+  /* How rare a query word is on the site: log(sections / sections having it) */
+  let sections = 1;
+  const rarity = new Map();
+  function idf(term) {
+    if (!rarity.has(term)) {
+      let df = spread.get(term) || 0;
+      if (!df) {                       /* a prefix: add up the words it starts */
+        let low = 0, high = sorted.length;
+        while (low < high) {
+          const mid = (low + high) >> 1;
+          if (sorted[mid] < term) low = mid + 1; else high = mid;
+        }
+        for (let i = low; i < sorted.length && sorted[i].startsWith(term); i++)
+          df += spread.get(sorted[i]) || 0;
+      }
+      rarity.set(term, Math.log(1 + sections / (1 + Math.min(df, sections))));
+    }
+    return rarity.get(term);
+  }
+
   /*
-   * How much of the query a page has: the square of the share of the query's words found
-   * in any of its sections, times the square root of the best share in one section. lunr
-   * adds up every word a section matches, and a wildcard matches many forms of a common
-   * word, so a page full of "event", "events" and "eventual" could outscore the page that
-   * explains "event loop" in one section; this puts that page first.
+   * How much of the query a page has, each word weighed by its rarity: the square of the
+   * share found in any of its sections, times the square root of the best share in one
+   * section. lunr adds up every word a section matches, and a wildcard matches many forms
+   * of a common word, so a page full of "event", "events" and "eventual" could outscore the
+   * page that explains "event loop" in one section; and a page missing only "django" should
+   * not lose to one missing "jenkinsfile".
    */
   function coverage(group) {
     const found = new Map();
     let section = 0;
+    const share = hits => {
+      let got = 0, all = 0;
+      for (const [word, hit] of hits) { all += idf(word); if (hit) got += idf(word); }
+      return all ? got / all : 0;
+    };
     for (const item of group) {
       const hits = Object.entries(item.terms || {});
       for (const [word, hit] of hits) found.set(word, found.get(word) || hit);
-      const share = hits.filter(([, hit]) => hit).length / (hits.length || 1);
-      section = Math.max(section, share);
+      if (hits.length) section = Math.max(section, share(hits));
     }
     if (!found.size) return 1;
-    const page = [...found.values()].filter(Boolean).length / found.size;
-    return page ** 2 * Math.sqrt(section);
+    return share([...found.entries()]) ** 2 * Math.sqrt(section);
   }
 
   function rerank(message) {
