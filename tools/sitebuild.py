@@ -32,6 +32,9 @@ def build(
     # Publishable builds ship diagrams as SVG; copies share the real project's drawings.
     env.setdefault("NEXUS_REQUIRE_SVG_DIAGRAMS", "1")
     env.setdefault("NEXUS_DIAGRAM_CACHE", str(ROOT / ".cache" / "diagrams"))
+    # ... and its app icons, and its Workbox (node_modules is not part of a copy).
+    env.setdefault("NEXUS_ICON_CACHE", str(ROOT / ".cache" / "icons"))
+    env.setdefault("NEXUS_NODE_MODULES", str(ROOT / "node_modules"))
     if project_dir != ROOT:
         env["NEXUS_GIT_HISTORY"] = "false"  # a throwaway copy has no git history
     env.update(extra_env or {})

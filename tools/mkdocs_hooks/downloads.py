@@ -1,5 +1,8 @@
 """MkDocs hook: publish the offline downloads and list them where ``<!-- nexus:downloads -->`` is.
 
+The marker may be on any page (the home page, ``program/read-offline.md``): the links are
+written relative to it.
+
 ``python -m tools.downloads`` leaves the zip and the PDF in ``.cache/downloads/``; this hook
 copies them into the site under ``downloads/`` and writes the links, with their sizes. A
 build without them (``make serve``) says how to make them, and the offline copy itself says
@@ -7,6 +10,7 @@ that it is the offline copy.
 """
 
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -51,11 +55,14 @@ def on_page_markdown(markdown, page, config, files):
         text = "You are reading the offline copy: everything here works with no network."
         return markdown.replace(MARKER, text)
     lines = []
+    # Relative to the page's Markdown file, so the marker works on any page.
+    folder = posixpath.dirname(page.file.src_uri) or "."
     for name, what in DOWNLOADS.items():
         source = _cache(config) / "downloads" / name
         if source.is_file():
             size = source.stat().st_size / 1e6
-            lines.append(f"- [{name}](downloads/{name}) ({size:.1f} MB): {what}.")
+            link = posixpath.relpath(f"downloads/{name}", folder)
+            lines.append(f"- [{name}]({link}) ({size:.1f} MB): {what}.")
     if not lines:
         text = (
             "This build has no downloads; `make build` produces them (they need "
