@@ -370,7 +370,7 @@ def test_removing_the_saved_copy_frees_it(app, net):
     save_the_hub(app)
     app.locator("[data-nexus-remove]").click()
     app.wait_for_function(f"document.querySelector('{STATUS}').textContent.startsWith('Removed')")
-    assert not [name for name in cached(app) if name.startswith("nexus-")]
+    assert not [name for name in cached(app) if name.startswith("nexus[")]
     app.locator("[data-nexus-save]").wait_for(state="visible")
     set_network(app, net, online=False)
     app.goto(net.url + "concepts/testing/", wait_until="load")
@@ -432,7 +432,7 @@ def test_storage_running_out_keeps_what_was_saved(app, net, versions):
         ".startsWith('Continue saving the hub (')"
     )
     build = listing(versions[0])["build"]
-    saved = [u for u in cached(app)[f"nexus-pages-{build}"] if u.endswith("/")]
+    saved = [u for u in cached(app)[f"nexus[{PREFIX}]-pages-{build}"] if u.endswith("/")]
     assert len(saved) >= QUOTA_AFTER_PUTS - 1
     visited = net.url + "program/read-offline/"
     unvisited = next(u for u in saved if u != visited)
@@ -497,7 +497,7 @@ def test_new_deployment_prompts_to_reload_then_shows_new_content(app, net, versi
     # The old version's caches are gone: only the new build's names and precache entries.
     new_build = listing(versions[1])["build"]
     now = cached(app)
-    assert [name for name in now if name.startswith("nexus-") and new_build not in name] == []
+    assert [name for name in now if name.startswith("nexus[") and new_build not in name] == []
     (precache,) = [name for name in now if name.startswith("workbox-precache")]
     assert {url.removeprefix(net.url) for url in now[precache]} == precache_keys(versions[1])
 

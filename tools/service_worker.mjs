@@ -18,6 +18,7 @@
  * NODE_MODULES_DIR is where workbox-build is installed (a throwaway copy of the project has
  * none of its own); by default, node_modules beside this script's folder.
  */
+import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -75,6 +76,21 @@ try {
     globPatterns: [...shell, "offline-files.json", "manifest.webmanifest"],
     dontCacheBustURLsMatching: HASHED,
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    // Subresource integrity on every shell entry: Workbox fetches it with `integrity`, so
+    // a newer deployment's bytes arriving during this worker's install fail the install
+    // instead of landing in this build's precache.
+    manifestTransforms: [
+      async (entries) => ({
+        manifest: await Promise.all(
+          entries.map(async (entry) => {
+            const bytes = await readFile(path.join(site, decodeURIComponent(entry.url)));
+            const digest = createHash("sha256").update(bytes).digest("base64");
+            return { ...entry, integrity: `sha256-${digest}` };
+          }),
+        ),
+        warnings: [],
+      }),
+    ],
   });
   if (warnings.length) {
     console.error(`Workbox: ${warnings.join("\n")}`);

@@ -25,10 +25,13 @@ workbox.setConfig({ modulePathPrefix: "__WORKBOX_DIR__/", debug: false });
 
 const BUILD = "__NEXUS_BUILD__";
 const FILES = __NEXUS_FILES__; // path below the scope ("" for the home page) -> SHA-256
-const PAGES = `nexus-pages-${BUILD}`;
-const ASSETS = `nexus-assets-${BUILD}`;
-const SAVE_HEADER = "x-nexus-save";
 const SCOPE = self.registration.scope;
+// Cache storage belongs to the whole origin, not to a scope: the scope's path in the names
+// keeps two sites on one origin (user.github.io/a/ and /b/) from deleting each other's.
+const OWN = `nexus[${new URL(SCOPE).pathname}]-`;
+const PAGES = `${OWN}pages-${BUILD}`;
+const ASSETS = `${OWN}assets-${BUILD}`;
+const SAVE_HEADER = "x-nexus-save";
 
 // Modules are loaded now, while the worker script runs for the first time.
 const { precacheAndRoute, cleanupOutdatedCaches, matchPrecache } = workbox.precaching;
@@ -154,11 +157,11 @@ registerRoute(
 // downloads only what changed. Failing to copy (no room) never stops the install.
 async function carryOver() {
   const names = (await caches.keys()).filter(
-    (name) => /^nexus-(pages|assets)-/.test(name) && !name.endsWith(`-${BUILD}`),
+    (name) => name.startsWith(OWN) && !name.endsWith(`-${BUILD}`),
   );
   for (const name of names) {
     const old = await caches.open(name);
-    const target = await caches.open(name.startsWith("nexus-pages-") ? PAGES : ASSETS);
+    const target = await caches.open(name.startsWith(`${OWN}pages-`) ? PAGES : ASSETS);
     for (const request of await old.keys()) {
       const path = pathOf(request.url);
       if (path === null || !(path in FILES) || (await target.match(request))) continue;
@@ -180,7 +183,7 @@ self.addEventListener("activate", (event) => {
       const names = await caches.keys();
       await Promise.all(
         names
-          .filter((name) => name.startsWith("nexus-") && !name.endsWith(`-${BUILD}`))
+          .filter((name) => name.startsWith(OWN) && !name.endsWith(`-${BUILD}`))
           .map((name) => caches.delete(name)),
       );
       await self.clients.claim();

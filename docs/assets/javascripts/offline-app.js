@@ -49,8 +49,9 @@
     return node;
   }
 
-  function cacheNames(build) {
-    return { pages: "nexus-pages-" + build, assets: "nexus-assets-" + build };
+  function cacheNames(build) { // the service worker's names: origin-wide, so per scope
+    var own = "nexus[" + root.pathname + "]-";
+    return { pages: own + "pages-" + build, assets: own + "assets-" + build };
   }
 
   function isPage(url) {
@@ -170,7 +171,12 @@
       var started = false;
       var start = function () { if (!started) { started = true; register(); } };
       requestAnimationFrame(function () { requestAnimationFrame(start); });
-      setTimeout(start, 2000);
+      // A busy machine can take longer than this to paint: only a tab that paints nothing
+      // (hidden), or one that has painted, starts from the timer.
+      setTimeout(function () {
+        if (document.visibilityState === "hidden" || performance.getEntriesByType("paint").length)
+          start();
+      }, 2000);
     };
     if (document.readyState === "complete") afterPaint();
     else window.addEventListener("load", afterPaint, { once: true });
@@ -253,7 +259,8 @@
       ? "Updating your saved copy to the new version\u2026" : "Saving\u2026";
     renderAll();
     var list;
-    return navigator.serviceWorker.ready.then(function () {
+    return navigator.serviceWorker.ready.then(function (reg) {
+      if (!registration) registration = reg; // ready can settle before register() does
       return Promise.all([fileList(), controllerBuild()]);
     }).then(function (results) {
       list = results[0];
@@ -420,7 +427,7 @@
       navigator.storage.persisted ? navigator.storage.persisted() : Promise.resolve(false)
     ]).then(function (results) {
       var estimate = results[0];
-      space.textContent = "Storage used by this site: " + mb(estimate.usage || 0) +
+      space.textContent = "Storage used by this web address (approximate): " + mb(estimate.usage || 0) +
         " (this browser allows it about " + mb(estimate.quota || 0) + "). " +
         (results[1] ? "The browser keeps it until you remove it."
           : "The browser may clear it if the device runs out of space.");
