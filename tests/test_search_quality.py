@@ -80,7 +80,7 @@ def test_the_set_from_file_url(visit, offline_site):
     assert visit.console_errors == []
 
 
-CELERY = ("technologies/celery/", "challenges/celery-tasks-not-executing/")
+CELERY = ("celery",)  # any page about Celery
 
 
 @pytest.mark.browser
@@ -99,8 +99,8 @@ CELERY = ("technologies/celery/", "challenges/celery-tasks-not-executing/")
 def test_bad_queries_give_no_error_and_sensible_results(visit, site_url, query, expect):
     """lunr's syntax characters and long pastes never reach lunr as syntax.
 
-    ``expect`` holds the pages of which one must be among the first three results, or is
-    None where any answer, "No matching documents" included, is sensible.
+    ``expect`` holds parts of page addresses of which one must be in the first three
+    results, or is None where any answer, "No matching documents" included, is sensible.
     """
     warnings: list[str] = []
     visit.page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
@@ -109,7 +109,8 @@ def test_bad_queries_give_no_error_and_sensible_results(visit, site_url, query, 
     assert visit.console_errors == []
     assert not [w for w in warnings if "Invalid query" in w], warnings
     if expect:
-        assert set(expect) & set(outcome.results[:3]), outcome.results[:3]
+        top = outcome.results[:3]
+        assert any(part in page for part in expect for page in top), top
 
 
 @pytest.mark.browser
