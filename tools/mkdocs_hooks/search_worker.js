@@ -30,7 +30,7 @@
   /* PostgreSQL's "LINE 1: SELECT ..." after an error: the reader's query, not the problem */
   const SQL_CONTEXT = /\sLINE \d+: .*$/;
   /* Words that describe something broken: such a question wants a challenge entry */
-  const PROBLEM = /\b(?:why|not|fix|fails?|failing|failed|broken|errors?|refused|denied|blocked|slow|stuck|hangs?|crash(?:es|ing)?|timeouts?|missing|wrong|stale|duplicated?|cannot|can't|doesn't|won't|too|never|lost|twice|hundreds|thousands|huge|big)\b/i;
+  const PROBLEM = /\b(?:why|not|fix|fails?|failing|failed|broken|errors?|refused|denied|forbidden|unauthorized|invalid|expired|blocked|slow|stuck|hangs?|crash(?:es|ing)?|timeouts?|missing|wrong|stale|duplicated?|cannot|can't|doesn't|won't|too|never|lost|twice|hundreds|thousands|huge|big)\b/i;
   /* Words of a question that say nothing about its subject */
   const FILLER = new Set(["difference", "between", "way", "ways", "best", "use", "using",
     "make", "write", "writing", "create", "add", "work", "works", "need", "want", "good"]);
