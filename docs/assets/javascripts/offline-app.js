@@ -165,18 +165,25 @@
       if (!reloadRequested && !hadController) { hadController = true; return; }
       if (reloadRequested !== "done") { reloadRequested = "done"; location.reload(); }
     });
-    // After the load event and the frame after it, so the first paint is already on screen
-    // (a hidden tab paints no frames: then after a moment).
+    // After the load event and the first paint, so the worker costs the first paint nothing.
+    // The browser reports a paint after the frame is shown (late on a busy machine), so wait
+    // for that report where it exists; a hidden tab paints nothing: then after a moment.
     var afterPaint = function () {
       var started = false;
       var start = function () { if (!started) { started = true; register(); } };
-      requestAnimationFrame(function () { requestAnimationFrame(start); });
-      // A busy machine can take longer than this to paint: only a tab that paints nothing
-      // (hidden), or one that has painted, starts from the timer.
-      setTimeout(function () {
-        if (document.visibilityState === "hidden" || performance.getEntriesByType("paint").length)
+      var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+      if (performance.getEntriesByType("paint").length) {
+        start();
+      } else if (types.indexOf("paint") >= 0) {
+        new PerformanceObserver(function (entries, observer) {
+          observer.disconnect();
           start();
-      }, 2000);
+        }).observe({ type: "paint", buffered: true });
+      } else {
+        requestAnimationFrame(function () { requestAnimationFrame(start); });
+      }
+      setTimeout(function () { if (document.visibilityState === "hidden") start(); }, 2000);
+      setTimeout(start, 15000); // a browser that never reports a paint
     };
     if (document.readyState === "complete") afterPaint();
     else window.addEventListener("load", afterPaint, { once: true });
