@@ -2,12 +2,18 @@
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from tools.sitebuild import ROOT, build
+
+# NEXUS_REUSE_BUILD=1 keeps the last builds (site/ and .cache/offline-site/) between runs of a
+# few tests while you work on them; make test never sets it.
+REUSE = os.environ.get("NEXUS_REUSE_BUILD") == "1"
 
 
 @pytest.fixture(scope="session")
@@ -15,7 +21,13 @@ def offline_site(tmp_path_factory, chromium):
     """The offline build (file:// copy), zipped and printed to PDF into .cache/downloads/."""
     from tools import downloads
 
-    site = downloads.build_offline(tmp_path_factory.mktemp("offline") / downloads.FOLDER_IN_ZIP)
+    if REUSE:
+        site = ROOT / ".cache" / "offline-site" / downloads.FOLDER_IN_ZIP
+        if (site / "index.html").is_file():
+            return site
+    else:
+        site = tmp_path_factory.mktemp("offline") / downloads.FOLDER_IN_ZIP
+    site = downloads.build_offline(site)
     downloads.OUT.mkdir(parents=True, exist_ok=True)
     downloads.make_zip(site, downloads.OUT / downloads.ZIP_NAME)
     downloads.make_pdf(site, downloads.OUT / downloads.PDF_NAME, chromium)
@@ -28,6 +40,8 @@ def site_build(offline_site):
 
     It is built after the downloads, which it publishes under downloads/.
     """
+    if REUSE and (ROOT / "site" / "index.html").is_file():
+        return SimpleNamespace(site_dir=ROOT / "site", returncode=0, output="")
     result = build(ROOT, ROOT / "site")
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)

@@ -1,4 +1,7 @@
-"""Ticks on the learning path and the best-practice checklist persist in the browser."""
+"""Ticks on the best-practice checklist persist in the browser (progress.js).
+
+The learning path's checklist belongs to the journey store: tests/test_journey.py.
+"""
 
 import pytest
 
@@ -50,20 +53,16 @@ def check_persistence(visit, url):
     assert visit.blocked == []
 
 
-def test_learning_path_ticks_survive_reload_and_reset(visit, site_url):
-    check_persistence(visit, site_url + "program/learning-path/")
-
-
-def test_learning_path_ticks_work_offline_from_file_url(visit, offline_site):
-    check_persistence(visit, (offline_site / "program/learning-path.html").as_uri())
-
-
 def test_best_practices_checklist_persists(visit, site_url):
     check_persistence(visit, site_url + "program/best-practices/")
 
 
-def test_each_checklist_keeps_its_own_ticks(visit, site_url):
+def test_best_practices_ticks_work_offline_from_file_url(visit, offline_site):
+    check_persistence(visit, (offline_site / "program/best-practices.html").as_uri())
+
+
+def test_the_checklists_keep_their_own_ticks(visit, site_url):
     page = visit.goto(site_url + "program/learning-path/")
-    tick(page, 0)
+    page.locator(".nexus-progress li[data-step] input").first.dispatch_event("click")
     other = visit.goto(site_url + "program/best-practices/")
     assert not any(ticked(other))

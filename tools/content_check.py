@@ -120,7 +120,19 @@ class PageChecker:
         page_type = self.meta.get("page_type")
         if page_type in PAGE_TYPES:
             self.check_sections(PAGE_TYPES[page_type], body_start)
+        self.check_journey(body_start)
         return self.problems
+
+    def check_journey(self, body_start: int) -> None:
+        """Knowledge checks (tools/quiz_check.py) and prerequisites (prerequisites_check.py)."""
+        from tools import prerequisites_check, quiz_check
+
+        findings = quiz_check.check_page(self.lines, self.meta.get("page_type"), body_start)
+        if self.path.is_relative_to(self.root / "docs"):
+            page = self.path.relative_to(self.root / "docs").as_posix()
+            findings += prerequisites_check.check(page, self.meta, self.lines, self.root / "docs")
+        for line, message, fix in findings:
+            self.report(line, message, fix)
 
     # --- front matter ----------------------------------------------------------------------
     def check_front_matter(self, meta: dict | None) -> None:

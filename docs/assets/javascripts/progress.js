@@ -29,7 +29,8 @@
   }
 
   function setUp(block) {
-    if (block.dataset.progressReady) return;
+    // The learning path's checklist belongs to the journey store (journey.js).
+    if (block.dataset.progressReady || block.querySelector("li[data-step]")) return;
     block.dataset.progressReady = "true";
     var key = "nexus-progress:" + (block.dataset.progressKey || "default");
     var state = load(key);

@@ -1,0 +1,75 @@
+"""MkDocs hook: the knowledge checks (mkdocs-quiz) as cached files, with a form that prints.
+
+mkdocs-quiz 1.7 appends to every page with a question its whole script (44 kB), its style
+(10 kB), a confetti library and two configuration scripts, inline: a reader downloads them
+again with every such page, and a Content-Security-Policy without 'unsafe-inline' would block
+them. Each form also carries ``action="javascript:void(0);" onsubmit="return false;"``, which
+its own script makes redundant (the submit handler calls preventDefault), and a hidden
+progress sidebar this site does not use (scores show on the learning path instead).
+
+This hook, running after the plugin, removes exactly what the plugin appended (compared with
+the plugin's own strings, so a new plugin version that changes them fails the tests instead of
+leaving a copy behind), and links the plugin's quiz.js and quiz.css, copied from the installed
+package into assets/vendor/mkdocs-quiz/ at build time. Without JavaScript, and on paper, the
+explanations show and the correct options are marked (docs/assets/stylesheets/extra.css).
+"""
+
+import re
+from importlib.resources import files as package_files
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+VENDOR = "assets/vendor/mkdocs-quiz"
+SCRIPT, STYLE = f"{VENDOR}/quiz.js", f"{VENDOR}/quiz.css"
+FORM = '<form action="javascript:void(0);" onsubmit="return false;">'
+CONFIG_SCRIPT = re.compile(
+    r'<script type="text/javascript">\s*window\.mkdocsQuiz(?:Translations|Config) = .*?</script>',
+    re.S,
+)
+QUESTION = re.compile(r'<div class="quiz[ "]')
+SIDEBAR = re.compile(
+    r'<div id="quiz-progress-sidebar".*?</div>\s*<nav id="quiz-progress-mobile".*?</nav>', re.S
+)
+
+
+class QuizMarkupChanged(RuntimeError):
+    """mkdocs-quiz no longer writes what this hook rewrites: read its new output first."""
+
+
+def _plugin_assets():
+    from mkdocs_quiz import plugin
+
+    return [plugin.style, plugin.confetti_lib_script, plugin.js_script]
+
+
+def on_files(files, config):
+    for name, target in (("quiz.js", SCRIPT), ("quiz.css", STYLE)):
+        folder = "js" if name.endswith(".js") else "css"
+        source = package_files("mkdocs_quiz") / folder / name
+        files.append(File.generated(config, target, content=source.read_text(encoding="utf-8")))
+    return files
+
+
+@event_priority(-50)  # after the plugin (priority 0) has put its questions in
+def on_page_content(html, page, config, files):
+    # The plugin appends its assets to every page it processes, with questions or without.
+    for asset in _plugin_assets():
+        if asset:
+            html = html.replace(asset, "")
+    html = CONFIG_SCRIPT.sub("", html)
+    html = SIDEBAR.sub("", html)
+    if not QUESTION.search(html):
+        return html
+    if FORM not in html or "<script" in html[QUESTION.search(html).start() :]:
+        raise QuizMarkupChanged(
+            f"{page.file.src_uri}: mkdocs-quiz's markup changed; update "
+            "tools/mkdocs_hooks/knowledge_checks.py to match the installed version"
+        )
+    html = html.replace(FORM, '<form class="quiz-form">')
+    script = get_relative_url(SCRIPT, page.file.url)
+    style = get_relative_url(STYLE, page.file.url)
+    return (
+        html + f'<link rel="stylesheet" href="{style}">' + f'<script src="{script}" defer></script>'
+    )
