@@ -3,6 +3,7 @@
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,9 +12,14 @@ import pytest
 
 from tools.sitebuild import ROOT, build
 
-# NEXUS_REUSE_BUILD=1 keeps the last builds (site/ and .cache/offline-site/) between runs of a
-# few tests while you work on them; make test never sets it.
-REUSE = os.environ.get("NEXUS_REUSE_BUILD") == "1"
+# One build serves several pytest runs: make test builds once (NEXUS_BUILD_CACHE=write, into
+# site/ and .cache/offline-site/) and its other runs read that build (NEXUS_BUILD_CACHE=read,
+# tools/check_all.py). NEXUS_REUSE_BUILD=1 does the same by hand while you work on a few tests.
+_BY_HAND = "read" if os.environ.get("NEXUS_REUSE_BUILD") == "1" else ""
+CACHE_MODE = os.environ.get("NEXUS_BUILD_CACHE", _BY_HAND)
+READ = CACHE_MODE == "read"
+CACHED = CACHE_MODE in ("read", "write")
+BUILD_LOG = ROOT / ".cache" / "site-build-output.txt"
 
 
 @pytest.fixture(scope="session")
@@ -21,10 +27,11 @@ def offline_site(tmp_path_factory, chromium):
     """The offline build (file:// copy), zipped and printed to PDF into .cache/downloads/."""
     from tools import downloads
 
-    if REUSE:
+    if CACHED:
         site = ROOT / ".cache" / "offline-site" / downloads.FOLDER_IN_ZIP
-        if (site / "index.html").is_file():
+        if READ and (site / "index.html").is_file():
             return site
+        shutil.rmtree(site, ignore_errors=True)
     else:
         site = tmp_path_factory.mktemp("offline") / downloads.FOLDER_IN_ZIP
     site = downloads.build_offline(site)
@@ -40,9 +47,12 @@ def site_build(offline_site):
 
     It is built after the downloads, which it publishes under downloads/.
     """
-    if REUSE and (ROOT / "site" / "index.html").is_file():
-        return SimpleNamespace(site_dir=ROOT / "site", returncode=0, output="")
+    if READ and (ROOT / "site" / "index.html").is_file() and BUILD_LOG.is_file():
+        return SimpleNamespace(site_dir=ROOT / "site", returncode=0, output=BUILD_LOG.read_text())
     result = build(ROOT, ROOT / "site")
+    if CACHED:
+        BUILD_LOG.parent.mkdir(exist_ok=True)
+        BUILD_LOG.write_text(result.output)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.output}", pytrace=False)
     return result

@@ -29,8 +29,50 @@ A pitfall.
 
 ## Check yourself
 
-??? question "Why?"
-    Because.
+<quiz>
+Question 0?
+- [x] Right
+- [ ] Wrong
+> Why it is wrong.
+
+Why the right one is right.
+</quiz>
+
+<quiz>
+Question 1?
+- [x] Right
+- [ ] Wrong
+> Why it is wrong.
+
+Why the right one is right.
+</quiz>
+
+<quiz>
+Question 2?
+- [x] Right
+- [ ] Wrong
+> Why it is wrong.
+
+Why the right one is right.
+</quiz>
+
+<quiz>
+Question 3?
+- [x] Right
+- [ ] Wrong
+> Why it is wrong.
+
+Why the right one is right.
+</quiz>
+
+<quiz>
+Question 4?
+- [x] Right
+- [ ] Wrong
+> Why it is wrong.
+
+Why the right one is right.
+</quiz>
 
 ## Further reading
 

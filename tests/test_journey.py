@@ -347,3 +347,19 @@ def test_without_javascript_and_on_paper_questions_show_their_answers(chromium, 
     assert page.evaluate(shown, ".quiz section.content") != "none"
     assert page.evaluate(shown, ".nexus-step button.nexus-done") == "none"
     context.close()
+
+
+def test_questions_work_after_instant_navigation_from_a_page_without_any(visit, site_url):
+    page = visit.goto(site_url + "program/learning-path/")  # a page without questions
+    step = STEPS[0]
+    page.locator(f'li[data-step="{step.id}"] a').first.click()
+    page.wait_for_url("**/" + site_path(step.page))
+    page.wait_for_function("document.querySelector('.quiz .quiz-reset-button')")
+    first = page.locator(".quiz").first
+    for answer in first.locator("input[data-correct]").all():
+        first.locator(f'label[for="{answer.get_attribute("id")}"]').click()
+    if first.locator("input[data-correct]").count() > 1:
+        first.locator("button.quiz-button[type=submit]").click()
+    assert first.locator("section.content").is_visible()
+    assert pressed(page, step.id) == ["false", "false"]
+    assert visit.console_errors == []

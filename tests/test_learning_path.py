@@ -174,7 +174,7 @@ def test_the_quiz_script_and_style_are_files_not_inline(site_dir):
     assert (site_dir / "assets/vendor/mkdocs-quiz/quiz.js").stat().st_size > 10_000
     assert (site_dir / "assets/vendor/mkdocs-quiz/quiz.css").is_file()
     home = html_of(site_dir, "index.md")
-    assert "quiz.js" not in home
+    assert "quiz.css" not in home
     assert "quiz-progress-sidebar" not in home
 
 
@@ -270,3 +270,11 @@ def test_a_topic_page_with_too_few_questions_or_old_notes_is_refused():
     messages = [text for _, text, _ in check_page(lines, "technology")]
     assert any("collapsible note" in m for m in messages)
     assert any("1 question(s), fewer than 5" in m for m in messages)
+
+
+def test_the_print_page_holds_the_questions_without_the_plugins_inline_scripts(offline_site):
+    printed = (offline_site / "print_page.html").read_text(encoding="utf-8")
+    printed = printed[printed.index("<article") : printed.rindex("</article>")]
+    assert printed.count('<div class="quiz"') >= 5 * 30
+    assert "window.mkdocsQuiz" not in printed
+    assert "javascript:void" not in printed

@@ -66,6 +66,24 @@ def test_unwritten_scaffold_fails_the_content_check_until_filled(docs):
     assert check_pages([page], ROOT) == []
 
 
+# Five knowledge checks, as CONTRIBUTING.md shows them (tools/quiz_check.py).
+QUESTIONS = [
+    line
+    for n in range(5)
+    for line in (
+        "<quiz>",
+        f"Question {n}?",
+        "- [x] Right",
+        "- [ ] Wrong",
+        "> Why it is wrong.",
+        "",
+        "Why the right one is right.",
+        "</quiz>",
+        "",
+    )
+]
+
+
 @pytest.mark.parametrize("page_type", ["technology", "concept", "project"])
 def test_every_template_passes_once_written(docs, page_type):
     scaffold(docs, page_type, f"A {page_type}", "--description", "A sentence.", "--tags", "Django")
@@ -73,7 +91,9 @@ def test_every_template_passes_once_written(docs, page_type):
     lines = []
     for line in page.read_text().splitlines():
         lines.append(line)
-        if line.startswith("## "):
+        if line == "## Check yourself":
+            lines += ["", *QUESTIONS]
+        elif line.startswith("## "):
             lines += ["", f"Content for {line[3:]}."]
     page.write_text("\n".join(lines) + "\n")
     assert [str(p) for p in check_pages([page], ROOT)] == []

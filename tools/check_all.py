@@ -10,7 +10,10 @@ This is the body of ``make test`` (and so of ``.ci/run``):
 
 The example passes and the site tests share nothing, so on a machine with two or more cores
 they run side by side, in two lanes (``NEXUS_TEST_LANES=1`` runs everything in one line, with
-live output). A step's output is printed whole when the step ends, so lanes never interleave.
+live output). The site is built once, by the first site step (NEXUS_BUILD_CACHE=write); the
+longest browser tests then run in the examples lane once its passes are done, reading that
+build (NEXUS_BUILD_CACHE=read), so the two lanes end close together. A step's output is
+printed whole when the step ends, so lanes never interleave.
 Each pytest run writes a JUnit report; the last line adds them up.
 """
 
@@ -29,12 +32,18 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
+# The browser tests that run in the examples lane, after the site is built (see plan()).
+BROWSER_TESTS_IN_EXAMPLES_LANE = ["tests/test_offline_app.py", "tests/test_journey.py"]
+
+
 @dataclass
 class Step:
     name: str
     command: list[str]
     env: dict[str, str] = field(default_factory=dict)
     junit: Path | None = None
+    after: threading.Event | None = None  # wait for this before starting
+    then: threading.Event | None = None  # set this when done, passed or not
 
 
 @dataclass
@@ -46,11 +55,16 @@ class Outcome:
 
 
 def pytest_step(
-    name: str, target: str, report_dir: Path, env: dict[str, str] | None = None
+    name: str,
+    target: str | list[str],
+    report_dir: Path,
+    env: dict[str, str] | None = None,
+    **events: threading.Event,
 ) -> Step:
     junit = report_dir / f"{name.replace(' ', '-').replace('/', '-')}.xml"
-    command = [str(BIN / "python"), "-m", "pytest", target, "-q", f"--junitxml={junit}"]
-    return Step(name, command, env or {}, junit)
+    targets = [target] if isinstance(target, str) else target
+    command = [str(BIN / "python"), "-m", "pytest", *targets, "-q", f"--junitxml={junit}"]
+    return Step(name, command, env or {}, junit, **events)
 
 
 def read_junit(path: Path) -> dict[str, int]:
@@ -80,17 +94,49 @@ def plan(report_dir: Path) -> list[list[Step | Outcome]]:
             steps.append(Outcome(name, "failed", f"{reason} (required: NEXUS_REQUIRE_SERVICES=1)"))
         else:
             steps.append(Outcome(name, "skipped", reason))
-    return [
-        [Step("lint", [str(BIN / "ruff"), "check", "."])],
-        steps,
-        [pytest_step("site", "tests", report_dir)],
+    built = threading.Event()
+    site = [
+        pytest_step(
+            "site build",
+            "tests/test_build.py",
+            report_dir,
+            {"NEXUS_BUILD_CACHE": "write"},
+            then=built,
+        ),
+        pytest_step(
+            "site",
+            ["tests", "--ignore=tests/test_build.py"]
+            + [f"--ignore={path}" for path in BROWSER_TESTS_IN_EXAMPLES_LANE],
+            report_dir,
+            {"NEXUS_BUILD_CACHE": "read"},
+        ),
     ]
+    steps.append(
+        pytest_step(
+            "site in the browser",
+            BROWSER_TESTS_IN_EXAMPLES_LANE,
+            report_dir,
+            {"NEXUS_BUILD_CACHE": "read"},
+            after=built,
+        )
+    )
+    return [[Step("lint", [str(BIN / "ruff"), "check", "."])], steps, site]
 
 
 _print_lock = threading.Lock()
 
 
 def run(step: Step, capture: bool) -> Outcome:
+    if step.after is not None:
+        step.after.wait()
+    try:
+        return _run(step, capture)
+    finally:
+        if step.then is not None:
+            step.then.set()
+
+
+def _run(step: Step, capture: bool) -> Outcome:
     shown = " ".join(step.command[2:] if step.junit else step.command)
     env = {**os.environ, **step.env}
     if capture:
@@ -154,7 +200,8 @@ def main() -> int:
         lint, examples, site = plan(Path(tmp))
         outcomes = run_lane(lint, capture=False)
         if lanes_wanted() == 1:
-            outcomes += run_lane(examples + site, capture=False)
+            # The site build first: the browser step at the end of the examples waits for it.
+            outcomes += run_lane(site + examples, capture=False)
         else:
             outcomes += run_side_by_side([examples, site])
 

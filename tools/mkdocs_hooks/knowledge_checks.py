@@ -9,9 +9,11 @@ progress sidebar this site does not use (scores show on the learning path instea
 
 This hook, running after the plugin, removes exactly what the plugin appended (compared with
 the plugin's own strings, so a new plugin version that changes them fails the tests instead of
-leaving a copy behind), and links the plugin's quiz.js and quiz.css, copied from the installed
-package into assets/vendor/mkdocs-quiz/ at build time. Without JavaScript, and on paper, the
-explanations show and the correct options are marked (docs/assets/stylesheets/extra.css).
+leaving a copy behind). The plugin's quiz.js and quiz.css are copied from the installed
+package into assets/vendor/mkdocs-quiz/ at build time: the script loads on every page from
+extra_javascript, the style is linked from the pages that have questions. Without
+JavaScript, and on paper, the explanations show and the correct options are marked
+(docs/assets/stylesheets/extra.css, overrides/main.html).
 """
 
 import re
@@ -68,8 +70,12 @@ def on_page_content(html, page, config, files):
             "tools/mkdocs_hooks/knowledge_checks.py to match the installed version"
         )
     html = html.replace(FORM, '<form class="quiz-form">')
-    script = get_relative_url(SCRIPT, page.file.url)
-    style = get_relative_url(STYLE, page.file.url)
-    return (
-        html + f'<link rel="stylesheet" href="{style}">' + f'<script src="{script}" defer></script>'
-    )
+    # The script is in extra_javascript (every page, cached once): instant navigation then
+    # finds it running when it brings in a page with questions, and page content holds no
+    # script. The style is linked only where there are questions.
+    html += f'<link rel="stylesheet" href="{get_relative_url(STYLE, page.file.url)}">'
+    if hasattr(page, "html"):
+        # mkdocs-print-site keeps a copy of each page's HTML for the print page (the PDF),
+        # taken at the plugin's priority, before this hook: give it the rewritten one.
+        page.html = html
+    return html
