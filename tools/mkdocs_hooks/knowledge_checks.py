@@ -63,7 +63,7 @@ def on_page_content(html, page, config, files):
     html = CONFIG_SCRIPT.sub("", html)
     html = SIDEBAR.sub("", html)
     if not QUESTION.search(html):
-        return html
+        return _keep_for_print(page, html)
     if FORM not in html or "<script" in html[QUESTION.search(html).start() :]:
         raise QuizMarkupChanged(
             f"{page.file.src_uri}: mkdocs-quiz's markup changed; update "
@@ -74,6 +74,10 @@ def on_page_content(html, page, config, files):
     # finds it running when it brings in a page with questions, and page content holds no
     # script. The style is linked only where there are questions.
     html += f'<link rel="stylesheet" href="{get_relative_url(STYLE, page.file.url)}">'
+    return _keep_for_print(page, html)
+
+
+def _keep_for_print(page, html):
     if hasattr(page, "html"):
         # mkdocs-print-site keeps a copy of each page's HTML for the print page (the PDF),
         # taken at the plugin's priority, before this hook: give it the rewritten one.
