@@ -22,16 +22,24 @@ endif
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Every install checks each download against the --hash lines of its requirements file, and a
+# line without one is refused: a file replaced on the index after 'make lock' never installs.
+# pip itself comes first, pinned the same way, so the pip that checks the rest is a known one.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes
+
+$(VENV)/.pip-installed: requirements/pip.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements/pip.txt
+	@touch $@
 
 # The reader's install: only what building the site needs.
-$(VENV)/.site-installed: requirements/site.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+$(VENV)/.site-installed: requirements/site.txt $(VENV)/.pip-installed
+	$(PIP_INSTALL) -r requirements/site.txt
 	@touch $@
 
 # The contributor's install: the site, the examples and every check.
-$(VENV)/.dev-installed: requirements/dev.txt requirements/site.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+$(VENV)/.dev-installed: requirements/dev.txt requirements/site.txt $(VENV)/.pip-installed
+	$(PIP_INSTALL) -r requirements/dev.txt
 	@touch $@ $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed
@@ -54,10 +62,19 @@ build: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 # The examples project with sample data on http://127.0.0.1:8001 (Swagger UI: /api/v1/docs/).
-run-examples: $(VENV)/.dev-installed
-	cd examples && ../$(BIN)/python manage.py migrate --verbosity 0
-	cd examples && ../$(BIN)/python manage.py seed_all
-	cd examples && DJANGO_DEBUG=1 ../$(BIN)/python manage.py runserver 127.0.0.1:8001
+# It signs sessions and JWTs with this machine's own random key, made once into a git-ignored
+# file (a DJANGO_SECRET_KEY you export wins): the default in config/settings.py is public.
+EXAMPLES_SECRET_KEY := .cache/examples-secret-key
+
+$(EXAMPLES_SECRET_KEY):
+	@mkdir -p $(@D)
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+run-examples: $(VENV)/.dev-installed $(EXAMPLES_SECRET_KEY)
+	cd examples && export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(abspath $(EXAMPLES_SECRET_KEY)))}" && \
+	  ../$(BIN)/python manage.py migrate --verbosity 0 && \
+	  ../$(BIN)/python manage.py seed_all && \
+	  DJANGO_DEBUG=1 ../$(BIN)/python manage.py runserver 127.0.0.1:8001
 
 # New page from its template, e.g.
 #   make page TYPE=challenge TITLE="Celery tasks never run" TAGS=Celery,RabbitMQ TECHNOLOGY=Celery \
@@ -73,11 +90,18 @@ check-content: $(VENV)/.site-installed
 benchmark: $(VENV)/.dev-installed
 	$(BIN)/python -m tools.benchmark
 
-# Re-resolve the pinned versions after editing requirements/*.in (needs the network).
+# Re-resolve the pinned versions after editing requirements/*.in (needs the network). Each pin
+# gets the sha256 of every file the index has for it; --allow-unsafe pins pip and setuptools too.
+# The image's build context is examples/, so it gets its own copy of pip.txt.
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+  --no-emit-index-url --no-emit-find-links --annotation-style line
+
 lock: $(VENV)/.dev-installed
-	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --annotation-style line requirements/site.in -o requirements/site.txt
-	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --annotation-style line requirements/dev.in -o requirements/dev.txt
-	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links --annotation-style line -c requirements/dev.txt examples/deploy/requirements.in -o examples/deploy/requirements.txt
+	$(LOCK) requirements/site.in -o requirements/site.txt
+	$(LOCK) requirements/dev.in -o requirements/dev.txt
+	$(LOCK) requirements/pip.in -o requirements/pip.txt
+	$(LOCK) -c requirements/dev.txt examples/deploy/requirements.in -o examples/deploy/requirements.txt
+	cp requirements/pip.txt examples/deploy/pip.txt
 
 clean:
 	rm -rf site .cache .pytest_cache examples/db.sqlite3

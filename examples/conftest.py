@@ -8,10 +8,16 @@ below cannot drop a test that needs the database.
 """
 
 import os
+import secrets
 
 import pytest
 
 from tools.services import RABBITMQ, REDIS, Service, services_required
+
+# A server with DEBUG off refuses the committed SECRET_KEY (config/secret_key.py): the servers
+# the tests start (runserver, Gunicorn) inherit this run's own random key, as a deployment's
+# would come from its environment. The tests' own process never builds config.wsgi.
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
 
 
 def _service_url(service: Service) -> str:
@@ -21,6 +27,21 @@ def _service_url(service: Service) -> str:
     if services_required():
         pytest.fail(f"{reason} (NEXUS_REQUIRE_SERVICES=1 makes this a failure)", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def empty_local_memory_cache():
+    """Start each test with an empty local-memory cache; never flush a real cache server.
+
+    Throttle counters (the token endpoints allow a few requests a minute per IP) and
+    cached pages would otherwise carry over from one test to the next.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,11 @@
 
 DRF's default handler answers ``{"detail": "Not found."}`` for most errors but
 ``{"price": ["..."]}`` for validation errors, so a client needs two parsers. This handler
-keeps DRF's status codes and headers and rewrites every body to the same four keys::
+keeps DRF's status codes and headers and rewrites every body to the same four keys:
 
-    {"status": 400, "code": "invalid", "message": "...", "errors": {"price": ["..."]}}
+```json
+{"status": 400, "code": "invalid", "message": "...", "errors": {"price": ["..."]}}
+```
 """
 
 from django.core.exceptions import PermissionDenied

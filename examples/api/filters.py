@@ -1,12 +1,13 @@
 """Query-string filters of the book list, declared with django-filter."""
 
 import django_filters
+from bad_input.filters import ColumnCheckedFilterSet
 from catalog.models import Book
 from rest_framework.filters import OrderingFilter
 
 
 # --8<-- [start:book_filter]
-class BookFilter(django_filters.FilterSet):
+class BookFilter(ColumnCheckedFilterSet):
     """``/api/v1/books/?genre=python&min_price=12&published_after=2022-01-01``."""
 
     genre = django_filters.CharFilter(field_name="genres__name", lookup_expr="iexact")

@@ -1,6 +1,7 @@
 """The two pagination styles of the API: page numbers for books, cursors for reviews."""
 
-from rest_framework.pagination import CursorPagination, PageNumberPagination
+from bad_input.pagination import ValidatedCursorPagination
+from rest_framework.pagination import PageNumberPagination
 
 
 # --8<-- [start:page_number]
@@ -14,7 +15,7 @@ class BookPagination(PageNumberPagination):
 
 
 # --8<-- [start:cursor]
-class ReviewCursorPagination(CursorPagination):
+class ReviewCursorPagination(ValidatedCursorPagination):
     """``?cursor=...``: opaque next/previous links, no page numbers and no count.
 
     The ordering must be unique and never change for a row: the newest review has the

@@ -1,34 +1,19 @@
-"""OpenAPI generation for the bookshop API: document the error shape on every operation."""
+"""OpenAPI generation for the bookshop API: its one error shape on every error response."""
 
-from drf_spectacular.openapi import AutoSchema
+from config.schema import ProjectAutoSchema
 
 from .serializers import ErrorSerializer
 
 
 # --8<-- [start:auto_schema]
-class ErrorAwareAutoSchema(AutoSchema):
-    """drf-spectacular's ``AutoSchema``, plus the error responses each operation can give.
+class ErrorAwareAutoSchema(ProjectAutoSchema):
+    """The project's ``AutoSchema`` (config/schema.py), with the bookshop's error body.
 
     The success response stays automatic, so it follows ``get_serializer_class()`` and the
-    API version; only the 400, 403 and 404 bodies (all ``ErrorSerializer``) are added.
+    API version; every error it documents (400, 403, 404, ...) gets ``ErrorSerializer``,
+    the shape ``api_exception_handler`` gives them all.
     """
 
-    def get_response_serializers(self):
-        """Map status codes to serializers: the automatic success body plus errors."""
-        success = super().get_response_serializers()
-        if isinstance(success, dict):  # an @extend_schema(responses={...}) decided already
-            return success
-        if self.method == "DELETE":
-            responses = {204: None}
-        elif self.method == "POST":
-            responses = {201: success}
-        else:
-            responses = {200: success}
-        if self.method in ("POST", "PUT", "PATCH") or self._is_list_view(success):
-            responses[400] = ErrorSerializer  # invalid body, or invalid filter value
-        if self.method != "GET":
-            responses[403] = ErrorSerializer  # not logged in
-        if "{" in self.path:
-            responses[404] = ErrorSerializer  # unknown id
-        return responses
+    error_body = ErrorSerializer
+    validation_error_body = ErrorSerializer
 # --8<-- [end:auto_schema]

@@ -9,7 +9,12 @@ from catalog.models import Author, Book, Genre, Publisher, Review
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import viewsets
 from rest_framework.filters import SearchFilter
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
@@ -22,10 +27,17 @@ from .serializers import (
     AuthorSerializer,
     BookSerializer,
     BookV2Serializer,
+    ErrorSerializer,
     GenreSerializer,
     PublisherSerializer,
     ReviewSerializer,
 )
+
+# ProtectedDeleteMixin's 409, for the schema (the other errors come from ErrorAwareAutoSchema).
+STILL_HAS_BOOKS = extend_schema(responses={
+    204: None,
+    409: OpenApiResponse(ErrorSerializer, description="Books still refer to it."),
+})
 
 
 # --8<-- [start:book_viewset]
@@ -101,6 +113,7 @@ class ProtectedDeleteMixin:
 # --8<-- [end:protected_delete]
 
 
+@extend_schema_view(destroy=STILL_HAS_BOOKS)
 class AuthorViewSet(ConsistentErrorsMixin, ProtectedDeleteMixin, viewsets.ModelViewSet):
     """The people who write the books."""
 
@@ -109,6 +122,7 @@ class AuthorViewSet(ConsistentErrorsMixin, ProtectedDeleteMixin, viewsets.ModelV
     permission_classes = [IsAuthenticatedOrReadOnly]
 
 
+@extend_schema_view(destroy=STILL_HAS_BOOKS)
 class PublisherViewSet(ConsistentErrorsMixin, ProtectedDeleteMixin, viewsets.ModelViewSet):
     """The companies that publish the books."""
 

@@ -6,9 +6,9 @@
 * ``auth/...``, ``throttle/...``, ``jwt/...``: one small view per authentication or throttling case
 """
 
+from config.token_views import ThrottledTokenObtainPairView, ThrottledTokenRefreshView
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter, SimpleRouter
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from . import views
 
@@ -37,8 +37,8 @@ urlpatterns += [
     path("auth/token/", views.TokenWhoAmI.as_view(), name="auth-token"),
     path("auth/jwt/", views.JWTWhoAmI.as_view(), name="auth-jwt"),
     path("auth/session-first/", views.SessionFirstWhoAmI.as_view(), name="auth-session-first"),
-    path("jwt/token/", TokenObtainPairView.as_view(), name="jwt-obtain"),
-    path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt-refresh"),
+    path("jwt/token/", ThrottledTokenObtainPairView.as_view(), name="jwt-obtain"),
+    path("jwt/refresh/", ThrottledTokenRefreshView.as_view(), name="jwt-refresh"),
     path("throttle/ping/", views.Ping.as_view(), name="throttle-ping"),
     path("throttle/books/", views.ThrottledBooks.as_view(), name="throttle-books"),
     path("throttle/uploads/", views.Upload.as_view(), name="throttle-uploads"),

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from rest_framework import generics, views, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import (
     AllowAny,
@@ -76,12 +77,12 @@ class BookViewSet(DepthMixin, viewsets.ReadOnlyModelViewSet):
         return BookSerializer
 
     @action(detail=False)  # GET /books/cheapest/, URL name "book-cheapest"
-    def cheapest(self, request):
+    def cheapest(self, request, format=None):
         books = self.get_queryset().order_by("price", "id")[:3]
         return Response(self.get_serializer(books, many=True).data)
 
     @action(detail=True, methods=["post"], url_path="set-price")  # POST /books/{pk}/set-price/
-    def set_price(self, request, pk=None):
+    def set_price(self, request, pk=None, format=None):
         book = self.get_object()  # 404 for an unknown pk, and the object permissions
         serializer = self.get_serializer(book, data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -110,7 +111,7 @@ class ShelfViewSet(DepthMixin, viewsets.ModelViewSet):
         return ShelfSerializer
 
     @action(detail=True, methods=["post"], url_path="add-book")  # URL name "shelf-add-book"
-    def add_book(self, request, pk=None):
+    def add_book(self, request, pk=None, format=None):
         shelf = self.get_object()  # runs IsOwner.has_object_permission
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -127,12 +128,17 @@ class NaiveShelfViewSet(DepthMixin, viewsets.ModelViewSet):
     serializer_class = ShelfSerializer
     permission_classes = [IsOwner]
 
+    def perform_create(self, serializer):
+        serializer.save(owner=self.request.user)
+
     @action(detail=True, methods=["post"])
-    def rename(self, request, pk=None):
-        shelf = Shelf.objects.get(pk=pk)  # bypasses get_object(): no object permission check
-        shelf.name = request.data["name"]
-        shelf.save()
-        return Response(ShelfSerializer(shelf).data)
+    def rename(self, request, pk=None, format=None):
+        # Bypasses get_object(): a 404 for an unknown id, but no object permission check.
+        shelf = get_object_or_404(Shelf.objects.all(), pk=pk)
+        serializer = ShelfSerializer(shelf, data=request.data)  # "name" is required
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response(serializer.data)
 # --8<-- [end:naive_shelf_viewset]
 
 

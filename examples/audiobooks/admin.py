@@ -1,3 +1,4 @@
+from bad_input.admin import ColumnCheckedAdmin
 from django.contrib import admin
 
 from audiobooks.models import (
@@ -12,7 +13,7 @@ from audiobooks.models import (
 
 
 @admin.register(Author, Narrator)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ColumnCheckedAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
@@ -24,7 +25,7 @@ class ChapterInline(admin.TabularInline):
 
 
 @admin.register(Audiobook)
-class AudiobookAdmin(admin.ModelAdmin):
+class AudiobookAdmin(ColumnCheckedAdmin):
     list_display = ["title", "narrator", "duration_seconds", "published", "price"]
     list_select_related = ["narrator"]
     list_filter = ["published"]
@@ -35,21 +36,21 @@ class AudiobookAdmin(admin.ModelAdmin):
 
 
 @admin.register(Purchase)
-class PurchaseAdmin(admin.ModelAdmin):
+class PurchaseAdmin(ColumnCheckedAdmin):
     list_display = ["user", "audiobook", "price_paid", "purchased_at"]
     list_select_related = ["user", "audiobook"]
     raw_id_fields = ["user", "audiobook"]
 
 
 @admin.register(ListeningProgress)
-class ListeningProgressAdmin(admin.ModelAdmin):
+class ListeningProgressAdmin(ColumnCheckedAdmin):
     list_display = ["user", "audiobook", "chapter", "position_seconds", "updated"]
     list_select_related = ["user", "audiobook", "chapter"]
     raw_id_fields = ["user", "audiobook", "chapter"]
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ColumnCheckedAdmin):
     list_display = ["audiobook", "user", "rating", "created"]
     list_select_related = ["audiobook", "user"]
     list_filter = ["rating"]

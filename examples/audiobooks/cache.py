@@ -5,6 +5,7 @@ key is not possible. Instead every cache key contains the catalogue's current ve
 write stores a new version, and every older entry becomes unreachable and expires on its own.
 """
 
+import hashlib
 import uuid
 from collections.abc import Callable
 
@@ -42,7 +43,10 @@ def cached_response(url: str, build: Callable[[], Response]) -> Response:
         A response with the cached or freshly built data.
 
     """
-    key = f"audiobooks:catalogue:{catalogue_version()}:{url}"
+    # A digest, not the URL itself: memcached refuses keys over 250 characters or with
+    # spaces, and the query string is whatever the client sent.
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    key = f"audiobooks:catalogue:{catalogue_version()}:{digest}"
     data = cache.get(key)
     if data is not None:
         return Response(data)

@@ -1,12 +1,13 @@
 """Query-string filters of the audiobook catalogue."""
 
+from bad_input.filters import ColumnCheckedFilterSet
 from django_filters import rest_framework as filters
 
 from audiobooks.models import Audiobook
 
 
 # --8<-- [start:filterset]
-class AudiobookFilter(filters.FilterSet):
+class AudiobookFilter(ColumnCheckedFilterSet):
     """``?author=ursula-k-le-guin&narrator=...&max_price=15&max_duration=36000``."""
 
     author = filters.CharFilter(field_name="authors__slug")

@@ -5,10 +5,14 @@ from rest_framework import serializers
 from audiobooks.models import Audiobook, Author, Chapter, ListeningProgress, Narrator, Purchase
 
 
+# --8<-- [start:ref_name]
 class AuthorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Author
         fields = ["name", "slug"]
+        # The schema's component name; "Author" is the bookshop's (/api/v1/schema/ has both).
+        ref_name = "AudiobookAuthor"
+# --8<-- [end:ref_name]
 
 
 class NarratorSerializer(serializers.ModelSerializer):

@@ -1,9 +1,13 @@
 """URL routes of the audiobooks app, mounted under /audiobooks/."""
 
+from config.token_views import ThrottledTokenObtainPairView, ThrottledTokenRefreshView
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.routers import DefaultRouter
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from audiobooks.views import AudiobookViewSet, ContinueListeningView, LibraryView
 
@@ -14,8 +18,8 @@ router.register("books", AudiobookViewSet, basename="audiobook")
 
 # --8<-- [start:urls]
 api_patterns = [
-    path("token/", TokenObtainPairView.as_view(), name="token-obtain"),
-    path("token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("token/", ThrottledTokenObtainPairView.as_view(), name="token-obtain"),
+    path("token/refresh/", ThrottledTokenRefreshView.as_view(), name="token-refresh"),
     path("library/", LibraryView.as_view(), name="library"),
     path("continue-listening/", ContinueListeningView.as_view(), name="continue-listening"),
     path("", include(router.urls)),
@@ -31,6 +35,11 @@ urlpatterns = [
         ),
         name="schema",
     ),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="audiobooks:schema"), name="docs"),
+    # Swagger UI and Redoc from drf-spectacular-sidecar's files (see api/urls.py).
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="audiobooks:schema"),
+         name="docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="audiobooks:schema",
+                                                    template_name="api/redoc.html"),
+         name="redoc"),
 ]
 # --8<-- [end:urls]

@@ -1,5 +1,6 @@
 """The audiobook API: a cached public catalogue, purchases, progress and "continue listening"."""
 
+from bad_input.lookups import ValidLookupMixin
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
@@ -28,12 +29,14 @@ from audiobooks.tasks import send_purchase_receipt
 
 
 # --8<-- [start:base]
-class AudiobookAPIMixin:
+class AudiobookAPIMixin(ValidLookupMixin):
     """Settings every endpoint of the app shares, whatever REST_FRAMEWORK says globally."""
 
     # JWT first, so "not logged in" is a 401 with WWW-Authenticate: Bearer (as in the shop).
     authentication_classes = [JWTAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
+    # No ?ordering= unless a view says so: "continue listening" is a sliced query.
+    filter_backends = []
     versioning_class = None
 
     def get_exception_handler(self):
@@ -88,7 +91,7 @@ class AudiobookViewSet(AudiobookAPIMixin, viewsets.ReadOnlyModelViewSet):
         },
     )
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def purchase(self, request, slug=None):
+    def purchase(self, request, slug=None, format=None):
         """Buy the audiobook; the receipt e-mail is sent by a Celery worker."""
         audiobook = self.get_object()
         if Purchase.objects.filter(user=request.user, audiobook=audiobook).exists():
@@ -111,7 +114,7 @@ class AudiobookViewSet(AudiobookAPIMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: ProgressSerializer, 201: ProgressSerializer},
     )
     @action(detail=True, methods=["put"], permission_classes=[IsAuthenticated, OwnsAudiobook])
-    def progress(self, request, slug=None):
+    def progress(self, request, slug=None, format=None):
         """Save where the user stopped: one row per user and book, created or overwritten."""
         audiobook = self.get_object()  # runs OwnsAudiobook: 403 for users who did not buy it
         data = ProgressInputSerializer(data=request.data, context={"audiobook": audiobook})

@@ -1,10 +1,11 @@
+from bad_input.admin import ColumnCheckedAdmin
 from django.contrib import admin
 
 from .models import Author, Book, Genre, Publisher, Review
 
 
 @admin.register(Book)
-class BookAdmin(admin.ModelAdmin):
+class BookAdmin(ColumnCheckedAdmin):
     list_display = ["title", "author", "publisher", "published", "price"]
     list_filter = ["genres", "publisher"]
     search_fields = ["title", "author__name"]
@@ -12,4 +13,4 @@ class BookAdmin(admin.ModelAdmin):
     list_select_related = ["author", "publisher"]
 
 
-admin.site.register([Author, Genre, Publisher, Review])
+admin.site.register([Author, Genre, Publisher, Review], ColumnCheckedAdmin)

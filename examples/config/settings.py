@@ -20,10 +20,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-# The committed default key only suits a laptop: Django would run with it anywhere, DEBUG
-# or not. It is short on purpose, so `manage.py check --deploy` reports security.W009 when
-# a deployment forgot DJANGO_SECRET_KEY; production must set it and run that check.
+# The committed default key is short on purpose, so `manage.py check --deploy` reports
+# security.W009 when a deployment forgot DJANGO_SECRET_KEY. Django itself would serve with
+# it, DEBUG or not; config/secret_key.py stops the WSGI and ASGI applications instead.
 # --8<-- [start:environment]
+# The default is public (it is in git): with DEBUG off, servers refuse to start with it.
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-example-key-for-local-use-only")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's and Redoc's files, served from STATIC_URL
     "graphene_django",
     "corsheaders",
     # Knowledge-core examples
@@ -74,8 +76,44 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Django 5.2 has no CSP of its own: this one sets CONTENT_SECURITY_POLICY (below).
+    "security.middleware.ContentSecurityPolicyMiddleware",
 ]
 # --8<-- [end:middleware]
+
+# --8<-- [start:https]
+# HTTPS settings: off on a laptop (plain http://127.0.0.1:8000), on in production, where the
+# ConfigMap (deploy/k8s/configmap.yaml) sets them. `check --deploy` warns about each one off.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)  # W008
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0)  # W004
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)  # W021
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SESSION_COOKIE_SECURE", default=False)  # W012
+CSRF_COOKIE_SECURE = env.bool("DJANGO_CSRF_COOKIE_SECURE", default=False)  # W016
+# Behind a proxy that ends TLS, Django sees plain HTTP and would redirect forever. Trust its
+# X-Forwarded-Proto only when the proxy sets it and drops the one a client sends.
+if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The kubelet's probes speak plain HTTP to the pod: they need a 200, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# --8<-- [end:https]
+
+# --8<-- [start:csp]
+# Scripts only from this site and never inline (Swagger UI loads its start script as a file);
+# inline styles stay allowed, because the browsable API, Swagger UI and Redoc use them. Redoc
+# runs its search in a worker made from a blob: URL.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+# --8<-- [end:csp]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -131,6 +169,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 # --8<-- [end:celery]
 
+# Django's ModelBackend, plus "no such user" for a username with a NUL character, which
+# PostgreSQL refuses with an error (DRF's BasicAuthentication passes the header on as is).
+AUTHENTICATION_BACKENDS = ["bad_input.backends.ModelBackend"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -174,7 +216,8 @@ LOGGING = {
 # --- Django REST framework, JWT and OpenAPI (owned by the api app's pages) ---------------
 # --8<-- [start:rest_framework]
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's AutoSchema, plus public reads and error responses (config/schema.py).
+    "DEFAULT_SCHEMA_CLASS": "config.schema.ProjectAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
@@ -183,6 +226,16 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.URLPathVersioning",
     "DEFAULT_VERSION": "v1",
     "ALLOWED_VERSIONS": ["v1", "v2"],
+    # DRF's three parsers, JSON replaced by one that answers 400, not 500, for a body
+    # nested too deeply for Python's json module (bad_input/parsers.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "bad_input.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # How many proxies in front of the app add to X-Forwarded-For (1 behind the Ingress):
+    # throttles then count the address the last one saw. Unset: see config/token_views.py.
+    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=None),
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 5,
     "DEFAULT_FILTER_BACKENDS": [
@@ -205,6 +258,12 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Strip "/api/v1" when naming operations and grouping them: tag "books", not "v1".
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    # Swagger UI and Redoc from drf-spectacular-sidecar's static files, not from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No "valid" badge from validator.swagger.io: the page talks to this site only.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 # --8<-- [end:spectacular]
 

@@ -19,3 +19,6 @@ urlpatterns = [
     path("audiobooks/", include("audiobooks.urls")),
 ]
 # --8<-- [end:urlpatterns]
+
+# A URL no pattern matches gets JSON, unless the client prefers HTML (a browser).
+handler404 = "bad_input.views.not_found"

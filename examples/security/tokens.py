@@ -1,7 +1,11 @@
-"""What a JWT really contains: three base64url parts, readable by anyone."""
+"""What a JWT really contains: three base64url parts, readable by anyone, signed with a key."""
 
 import base64
 import json
+import time
+import uuid
+
+import jwt
 
 
 # --8<-- [start:read_payload]
@@ -38,3 +42,22 @@ def tamper(token: str, **claims) -> str:
     encoded = base64.urlsafe_b64encode(json.dumps(payload).encode()).rstrip(b"=").decode()
     return f"{header}.{encoded}.{signature}"
 # --8<-- [end:tamper]
+
+
+# --8<-- [start:forge]
+def forge_access_token(key: str, user_id: int) -> str:
+    """Sign an access token for any user with a known key: no password, no login.
+
+    Args:
+        key: the server's signing key (simplejwt's default is ``SECRET_KEY``).
+        user_id: the primary key of the user to be; the first user is often the admin.
+
+    Returns:
+        An access token with the claims simplejwt 5.5 writes, signed with HS256.
+
+    """
+    now = int(time.time())
+    claims = {"token_type": "access", "exp": now + 300, "iat": now, "jti": uuid.uuid4().hex,
+              "user_id": str(user_id)}
+    return jwt.encode(claims, key, algorithm="HS256")  # PyJWT, which simplejwt uses too
+# --8<-- [end:forge]

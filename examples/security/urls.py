@@ -1,8 +1,8 @@
 """URL routes of the security app, mounted under /security/."""
 
+from config.token_views import ThrottledTokenObtainPairView, ThrottledTokenRefreshView
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from security import views
 
@@ -12,8 +12,8 @@ router = DefaultRouter()
 router.register("notes", views.BookNoteViewSet, basename="note")
 
 urlpatterns = [
-    path("token/", TokenObtainPairView.as_view(), name="token-obtain"),
-    path("token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("token/", ThrottledTokenObtainPairView.as_view(), name="token-obtain"),
+    path("token/refresh/", ThrottledTokenRefreshView.as_view(), name="token-refresh"),
     path("token/rotate/", views.RotatingTokenRefreshView.as_view(), name="token-rotate"),
     path("me/", views.WhoAmIView.as_view(), name="me"),
     path("session-me/", views.SessionWhoAmIView.as_view(), name="session-me"),

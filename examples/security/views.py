@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from config.token_views import ThrottledTokenRefreshView
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.views.decorators.http import require_http_methods
@@ -14,7 +15,6 @@ from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework_simplejwt.authentication import JWTAuthentication
-from rest_framework_simplejwt.views import TokenRefreshView
 
 from security.models import BookNote
 from security.permissions import IsAuthorOrReadOnly
@@ -65,7 +65,7 @@ class SessionNoteView(SecurityAPIView):
         return Response({"saved": True}, status=201)
 
 
-class RotatingTokenRefreshView(TokenRefreshView):
+class RotatingTokenRefreshView(ThrottledTokenRefreshView):
     """``POST {"refresh": ...}`` returns a new access token AND a new refresh token."""
 
     serializer_class = RotatingRefreshSerializer

@@ -1,5 +1,6 @@
 """Query-string filters and ordering of the product list."""
 
+from bad_input.filters import ColumnCheckedFilterSet
 from django_filters import rest_framework as filters
 from rest_framework.filters import OrderingFilter
 
@@ -7,7 +8,7 @@ from shop.models import Product
 
 
 # --8<-- [start:filterset]
-class ProductFilter(filters.FilterSet):
+class ProductFilter(ColumnCheckedFilterSet):
     """``?category=3&min_price=10&max_price=50``: the columns of the composite index."""
 
     min_price = filters.NumberFilter(field_name="price", lookup_expr="gte")

@@ -1,9 +1,13 @@
 """URL routes of the shop app, mounted under /shop/."""
 
+from config.token_views import ThrottledTokenObtainPairView, ThrottledTokenRefreshView
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.routers import DefaultRouter
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from shop.views import CategoryViewSet, ProductViewSet
 
@@ -15,8 +19,8 @@ router.register("categories", CategoryViewSet, basename="category")
 
 # --8<-- [start:urls]
 api_patterns = [
-    path("token/", TokenObtainPairView.as_view(), name="token-obtain"),
-    path("token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("token/", ThrottledTokenObtainPairView.as_view(), name="token-obtain"),
+    path("token/refresh/", ThrottledTokenRefreshView.as_view(), name="token-refresh"),
     path("", include(router.urls)),
 ]
 
@@ -31,6 +35,11 @@ urlpatterns = [
         ),
         name="schema",
     ),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="shop:schema"), name="docs"),
+    # Swagger UI and Redoc from drf-spectacular-sidecar's files (see api/urls.py).
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="shop:schema"),
+         name="docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="shop:schema",
+                                                    template_name="api/redoc.html"),
+         name="redoc"),
 ]
 # --8<-- [end:urls]

@@ -1,7 +1,10 @@
 """The shop API: products and categories, public reads and admin-only writes."""
 
+from bad_input.lookups import ValidLookupMixin
+from config.schema import ErrorDetailSerializer
 from django.db.models import ProtectedError
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, views, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import APIException
@@ -29,8 +32,11 @@ class Conflict(APIException):
 
 
 # --8<-- [start:base_viewset]
-class ShopViewSet(viewsets.ModelViewSet):
-    """Settings every shop endpoint shares, declared on the views instead of in settings.py."""
+class ShopViewSet(ValidLookupMixin, viewsets.ModelViewSet):
+    """Settings every shop endpoint shares, declared on the views instead of in settings.py.
+
+    ``ValidLookupMixin``: a slug no row can hold (``a%00b``) is a 404, not a database error.
+    """
 
     # JWT first: its "WWW-Authenticate: Bearer" header turns "not logged in" into a 401.
     authentication_classes = [JWTAuthentication, SessionAuthentication]
@@ -69,6 +75,10 @@ class ProductViewSet(ShopViewSet):
 # --8<-- [end:product_viewset]
 
 
+@extend_schema_view(destroy=extend_schema(responses={
+    204: None,
+    409: OpenApiResponse(ErrorDetailSerializer, description="It has products or subcategories."),
+}))
 class CategoryViewSet(ShopViewSet):
     """Categories, with their parent's id; a category that still has products stays."""
 

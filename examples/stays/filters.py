@@ -1,5 +1,6 @@
 """Query-string filters of the property list: location, price range and free dates."""
 
+from bad_input.filters import ColumnCheckedFilterSet
 from django import forms
 from django.db.models import Exists, OuterRef
 from django_filters import rest_framework as filters
@@ -23,7 +24,7 @@ class AvailabilityForm(forms.Form):
 
 
 # --8<-- [start:filterset]
-class PropertyFilter(filters.FilterSet):
+class PropertyFilter(ColumnCheckedFilterSet):
     """``?location=Nairobi&min_price=40&max_price=90&available_from=...&available_to=...``."""
 
     min_price = filters.NumberFilter(field_name="price_per_night", lookup_expr="gte")

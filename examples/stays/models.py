@@ -1,8 +1,10 @@
 """Models of the Airbnb clone case study: properties, bookings, payments, reviews, messages."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -44,6 +46,14 @@ class Property(models.Model):
 
 
 # --8<-- [start:booking]
+# The longest stay one booking may cover. Also what keeps total_price in its column: the
+# highest nightly rate (max_digits=8, 999,999.99) times 90 nights is 89,999,999.10, which
+# fits max_digits=10 (a test checks it), so a valid booking never overflows.
+MAX_NIGHTS = 90
+# The first total that does not fit max_digits=10, decimal_places=2.
+TOTAL_PRICE_LIMIT = Decimal("100000000")
+
+
 class BookingQuerySet(models.QuerySet):
     """Queries the double-booking check and the availability filter share."""
 
@@ -99,10 +109,38 @@ class Booking(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__gt=F("start_date")), name="stays_booking_end_after_start"
             ),
+            # PostgreSQL and MySQL refuse a total beyond max_digits by themselves; SQLite
+            # would store it, and every later read of the row would fail.
+            models.CheckConstraint(
+                condition=Q(total_price__gt=0, total_price__lt=TOTAL_PRICE_LIMIT),
+                name="stays_booking_total_price_fits",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.property} {self.start_date}..{self.end_date} ({self.status})"
+
+    def clean(self):
+        # The admin's forms call this; the API's serializer calls stay_problems() itself.
+        if self.property_id and self.guest_id and self.start_date and self.end_date:
+            problems = stay_problems(self.property, self.guest, self.start_date, self.end_date)
+            if problems:
+                raise ValidationError(problems)
+
+
+def stay_problems(home: Property, guest, start_date: date, end_date: date) -> dict[str, str]:
+    """What is wrong with booking ``home`` for ``guest`` from check-in to check-out, by field.
+
+    Empty when the stay may be booked (if the dates are free: that is checked under a lock).
+    """
+    problems = {}
+    if end_date <= start_date:
+        problems["end_date"] = "Check-out must be after check-in."
+    elif (end_date - start_date).days > MAX_NIGHTS:
+        problems["end_date"] = f"A stay is at most {MAX_NIGHTS} nights."
+    if home.host_id == guest.pk:
+        problems["property"] = "A host cannot book their own property."
+    return problems
 # --8<-- [end:booking]
 
 

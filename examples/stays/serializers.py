@@ -3,7 +3,7 @@
 from django.utils import timezone
 from rest_framework import serializers
 
-from stays.models import Booking, Message, Property, Review
+from stays.models import Booking, Message, Property, Review, stay_problems
 
 
 class PropertySerializer(serializers.ModelSerializer):
@@ -34,9 +34,13 @@ class BookingSerializer(serializers.ModelSerializer):
         return value
 
     def validate(self, attrs):
-        # The database's check constraint would refuse it too, but with a 500, not a 400.
-        if attrs["end_date"] <= attrs["start_date"]:
-            raise serializers.ValidationError({"end_date": "Check-out must be after check-in."})
+        # Check-out after check-in, at most MAX_NIGHTS nights (so total_price fits its
+        # column), not the guest's own property. The database refuses check-out before
+        # check-in and a total too large for its column too, but with a 500, not a 400.
+        guest = self.context["request"].user
+        problems = stay_problems(attrs["property"], guest, attrs["start_date"], attrs["end_date"])
+        if problems:
+            raise serializers.ValidationError(problems)
         return attrs
 # --8<-- [end:booking_serializer]
 
@@ -50,6 +54,8 @@ class ReviewSerializer(serializers.ModelSerializer):
         model = Review
         fields = ["id", "property", "author", "author_name", "rating", "comment", "created"]
         read_only_fields = ["created"]
+        # The schema's component name; "Review" is the bookshop's (/api/v1/schema/ has both).
+        ref_name = "PropertyReview"
 
 
 class MessageSerializer(serializers.ModelSerializer):

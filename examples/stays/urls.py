@@ -1,9 +1,13 @@
 """URL routes of the stays app, mounted under /stays/."""
 
+from config.token_views import ThrottledTokenObtainPairView, ThrottledTokenRefreshView
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.routers import DefaultRouter
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from stays.views import BookingViewSet, MessageViewSet, PropertyViewSet, ReviewViewSet
 
@@ -16,8 +20,8 @@ router.register("reviews", ReviewViewSet, basename="review")
 router.register("messages", MessageViewSet, basename="message")
 
 api_patterns = [
-    path("token/", TokenObtainPairView.as_view(), name="token-obtain"),
-    path("token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("token/", ThrottledTokenObtainPairView.as_view(), name="token-obtain"),
+    path("token/refresh/", ThrottledTokenRefreshView.as_view(), name="token-refresh"),
     path("", include(router.urls)),
 ]
 
@@ -31,5 +35,10 @@ urlpatterns = [
         ),
         name="schema",
     ),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="stays:schema"), name="docs"),
+    # Swagger UI and Redoc from drf-spectacular-sidecar's files (see api/urls.py).
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="stays:schema"),
+         name="docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="stays:schema",
+                                                    template_name="api/redoc.html"),
+         name="redoc"),
 ]

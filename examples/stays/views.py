@@ -1,10 +1,12 @@
 """The stays API: properties, bookings, reviews and messages, with JWT authentication."""
 
+from bad_input.filters import ColumnCheckedFilterSet
+from config.schema import ErrorDetailSerializer
 from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django_filters import rest_framework as filters
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
@@ -34,6 +36,10 @@ class StaysViewSet(ShopViewSet):
 
 
 # --8<-- [start:property_viewset]
+@extend_schema_view(destroy=extend_schema(responses={
+    204: None,
+    409: OpenApiResponse(ErrorDetailSerializer, description="The property has bookings."),
+}))
 class PropertyViewSet(StaysViewSet):
     """Properties: filter by location, price and free dates; only the host edits."""
 
@@ -58,6 +64,10 @@ class PropertyViewSet(StaysViewSet):
 
 
 # --8<-- [start:booking_viewset]
+@extend_schema_view(create=extend_schema(responses={
+    201: BookingSerializer,
+    409: OpenApiResponse(ErrorDetailSerializer, description="Some of the nights are booked."),
+}))
 class BookingViewSet(StaysViewSet):
     """Bookings the user made as a guest or received as a host."""
 
@@ -79,9 +89,12 @@ class BookingViewSet(StaysViewSet):
         )
 # --8<-- [end:booking_viewset]
 
-    @extend_schema(request=None)
+    @extend_schema(request=None, responses={
+        200: BookingSerializer,
+        409: OpenApiResponse(ErrorDetailSerializer, description="It is no longer pending."),
+    })
     @action(detail=True, methods=["post"])
-    def confirm(self, request, pk=None):
+    def confirm(self, request, pk=None, format=None):
         """The host accepts a pending booking."""
         booking = self.get_object()
         if booking.property.host_id != request.user.pk:
@@ -90,7 +103,7 @@ class BookingViewSet(StaysViewSet):
 
     @extend_schema(request=None)
     @action(detail=True, methods=["post"])
-    def cancel(self, request, pk=None):
+    def cancel(self, request, pk=None, format=None):
         """The guest or the host cancels a booking; its nights become free again."""
         booking = self.get_object()
         booking.status = Booking.Status.CANCELED
@@ -125,10 +138,11 @@ class ReviewViewSet(StaysViewSet):
 
 
 # --8<-- [start:message_filter]
-class MessageFilter(filters.FilterSet):
+class MessageFilter(ColumnCheckedFilterSet):
     """``?user=7``: the conversation between the logged-in user and user 7."""
 
-    user = filters.NumberFilter(method="filter_conversation")
+    # field_name: the value is a user id, checked like one (?user=1e30 is a 400).
+    user = filters.NumberFilter(field_name="recipient", method="filter_conversation")
 
     class Meta:
         model = Message

@@ -5,6 +5,7 @@ import asyncio
 from asgiref.sync import sync_to_async
 from catalog.models import Book
 from django.http import HttpRequest, JsonResponse
+from django.shortcuts import aget_object_or_404
 
 from .async_examples import fetch_price
 
@@ -23,8 +24,8 @@ async def book_count(request: HttpRequest) -> JsonResponse:
 
 
 async def book_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    """aget() plus select_related(), so book.author needs no second (sync) query."""
-    book = await Book.objects.select_related("author").aget(pk=pk)
+    """aget_object_or_404() plus select_related(), so book.author needs no second (sync) query."""
+    book = await aget_object_or_404(Book.objects.select_related("author"), pk=pk)
     return JsonResponse({"title": book.title, "author": book.author.name})
 
 

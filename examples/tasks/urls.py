@@ -1,8 +1,11 @@
 """URL routes of the tasks app: background work, caching and async examples."""
 
-from django.urls import path
+from bad_input.converters import TextConverter
+from django.urls import path, register_converter
 
 from . import async_views, caching, views
+
+register_converter(TextConverter, "text")
 
 urlpatterns = [
     path("reports/", views.request_report, name="request-report"),
@@ -12,6 +15,6 @@ urlpatterns = [
     path("async/books/count/", async_views.book_count, name="async-book-count"),
     path("async/books/count-broken/", async_views.book_count_broken, name="async-count-broken"),
     path("async/books/<int:pk>/", async_views.book_detail, name="async-book-detail"),
-    path("async/authors/<str:name>/", async_views.titles_by_author, name="async-titles-by"),
+    path("async/authors/<text:name>/", async_views.titles_by_author, name="async-titles-by"),
     path("async/prices/", async_views.price_board, name="async-price-board"),
 ]

@@ -85,3 +85,10 @@ def test_action_keyword_arguments_override_the_class_attributes():
     factory = APIRequestFactory()
     assert view["report-report"](factory.get("/reports/report/")).status_code == 403
     assert view["report-status"](factory.get("/reports/status/")).status_code == 200
+
+
+def test_an_action_answers_its_format_suffix_too(books, staff):
+    # DefaultRouter passes ".json" as format="json": an action without format=None was a 500.
+    assert APIClient().get("/api-depth/books/cheapest.json").status_code == 200
+    url = f"/api-depth/books/{books[0].pk}/set-price.json"
+    assert as_user(staff).post(url, {"price": "9.99"}, format="json").status_code == 200

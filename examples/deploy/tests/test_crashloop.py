@@ -122,10 +122,18 @@ def test_an_empty_database_url_crashes_in_the_settings(tmp_path):
 
 
 # --8<-- [start:test_missing_key]
-def test_a_missing_secret_key_does_not_crash_it_only_warns(tmp_path):
-    # The examples' settings fall back to a development key: the pod runs, insecurely.
-    code, _ = run_container(tmp_path, DJANGO_SECRET_KEY=None)
-    assert code is None
+def test_a_missing_secret_key_stops_the_web_container_with_the_fix(tmp_path):
+    # The settings fall back to the key committed to git; config/wsgi.py refuses to serve it.
+    code, log = run_container(tmp_path, DJANGO_SECRET_KEY=None)
+    assert code == 3  # as with the mistyped DATABASE_URL: the worker cannot load the app
+    assert "Reason: Worker failed to boot." in log
+    error = next(line for line in log.splitlines() if line.startswith("django.core."))
+    assert error.startswith(
+        "django.core.exceptions.ImproperlyConfigured: config/settings.py: SECRET_KEY is the"
+        " key committed to the repository and DEBUG is off"
+    )
+    assert "Set DJANGO_SECRET_KEY to a long random value" in error
+    # Commands that answer no requests (the migration Job, check) still run with it.
     proc = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"], cwd=EXAMPLES,
         env=pod_environment(tmp_path, DJANGO_SECRET_KEY=None), capture_output=True,

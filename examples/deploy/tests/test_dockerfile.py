@@ -132,6 +132,7 @@ def test_a_missing_dependency_shows_the_error_the_page_quotes(tmp_path):
         ("manage.py", False),
         ("config/wsgi.py", False),
         ("deploy/requirements.txt", False),
+        ("deploy/pip.txt", False),
         ("deploy/health.py", False),
     ],
 )
@@ -165,9 +166,9 @@ def test_the_runtime_requirements_match_the_project_pins():
         found = {}
         for line in path.read_text().splitlines():
             line = line.split("#")[0].strip()
-            if "==" in line:
+            if "==" in line:  # "name==version \" and then its --hash lines
                 name, version = line.split("==")
-                found[name.strip().lower()] = version.strip()
+                found[name.strip().lower()] = version.strip(" \\")
         return found
 
     runtime = pins(DEPLOY / "requirements.txt")

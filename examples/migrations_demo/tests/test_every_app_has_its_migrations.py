@@ -65,3 +65,55 @@ def test_the_check_names_the_app_whose_migration_is_missing(migrations_without_t
     assert sorted(p.name for p in migrations_without_the_last_one.glob("0*.py"))[-1] == (
         "0006_forget_customer_name.py"
     )
+
+
+MODELS = '''from django.db import models
+
+
+class Note(models.Model):
+    title = models.CharField(max_length=80)
+    body = models.TextField(default="")  # added to the model; no migration records it
+'''
+INITIAL = '''from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="Note",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=80)),
+            ],
+        ),
+    ]
+'''
+
+
+@pytest.fixture
+def app_with_a_model_change_and_no_migration(tmp_path, monkeypatch, settings):
+    """An installed app whose model gained a field its migrations do not have (the ERD
+    test cannot see it: no ERD draws this app)."""
+    label = f"planted_{uuid.uuid4().hex[:8]}"
+    (tmp_path / label / "migrations").mkdir(parents=True)
+    (tmp_path / label / "__init__.py").write_text("")
+    (tmp_path / label / "models.py").write_text(MODELS)
+    (tmp_path / label / "migrations" / "__init__.py").write_text("")
+    (tmp_path / label / "migrations" / "0001_initial.py").write_text(INITIAL)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, label]
+    return label
+
+
+def test_a_model_change_without_its_migration_fails(app_with_a_model_change_and_no_migration):
+    label = app_with_a_model_change_and_no_migration
+    missing = apps_missing_migrations()
+    assert list(missing) == [label]
+    assert missing[label].splitlines()[1:] == ["+ Add field body to note"]

@@ -113,11 +113,11 @@ def test_django_5_2_has_no_csp_middleware():
     assert importlib.util.find_spec("django.middleware.csp") is None
 
 
-def test_custom_csp_middleware_sets_the_header(settings):
-    csp = "security.middleware.ContentSecurityPolicyMiddleware"
-    settings.MIDDLEWARE = [*settings.MIDDLEWARE, csp]
+def test_the_csp_middleware_sends_the_projects_policy(settings):
+    assert "security.middleware.ContentSecurityPolicyMiddleware" in settings.MIDDLEWARE
     response = Client().get("/security/limited/ping/")
-    assert response["Content-Security-Policy"].startswith("default-src 'self'")
+    assert response["Content-Security-Policy"] == settings.CONTENT_SECURITY_POLICY
+    assert response["Content-Security-Policy"].startswith("default-src 'self'; script-src 'self';")
 # --8<-- [end:csp]
 
 

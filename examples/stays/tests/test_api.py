@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from stays.models import Booking, Message, Property, Review
+from stays.models import MAX_NIGHTS, TOTAL_PRICE_LIMIT, Booking, Message, Property, Review
 from stays.views import BookingViewSet
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +179,54 @@ def test_booking_in_the_past_or_of_an_unknown_property_is_400(client_of, homes):
         "property": ['Invalid pk "999999" - object does not exist.'],
         "start_date": ["Check-in cannot be in the past."],
     }
+
+
+# --8<-- [start:booking_limits]
+def test_a_stay_past_the_limit_is_400_and_saves_nothing(client_of, homes):
+    cottage, lena = homes["Garden cottage"], client_of("lena")
+    before = Booking.objects.count()
+    # Before the limit, a 500 on every database (total_price overflowed max_digits=10);
+    # SQLite saved the row anyway, and from then on lena's list answered 500 too.
+    far = {"property": cottage.pk, "start_date": day(20), "end_date": "9999-12-31"}
+    response = lena.post(BOOKINGS, far, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"end_date": ["A stay is at most 90 nights."]}
+    too_long = lena.post(BOOKINGS, booking(cottage, 20, 20 + MAX_NIGHTS + 1), format="json")
+    assert too_long.status_code == 400
+    assert Booking.objects.count() == before
+    assert lena.get(BOOKINGS).status_code == 200
+
+    response = lena.post(BOOKINGS, booking(cottage, 20, 20 + MAX_NIGHTS), format="json")
+    assert response.status_code == 201
+    assert response.data["total_price"] == "4050.00"  # 90 nights at 45.00
+
+
+def test_a_host_cannot_book_their_own_property(client_of, homes):
+    cottage = homes["Garden cottage"]  # amina's
+    response = client_of("amina").post(BOOKINGS, booking(cottage, 20, 22), format="json")
+    assert response.status_code == 400
+    assert response.json() == {"property": ["A host cannot book their own property."]}
+# --8<-- [end:booking_limits]
+
+
+def test_the_longest_stay_at_the_highest_rate_fits_in_total_price(client_of, users):
+    """Why 90 nights: the dearest property, booked that long, still fits ``total_price``."""
+    rate = Property._meta.get_field("price_per_night")
+    highest = Decimal(10 ** (rate.max_digits - rate.decimal_places)) - Decimal("0.01")
+    palace = Property.objects.create(
+        host=users["kofi"], title="Palace", location="Accra", price_per_night=highest
+    )
+    lena = client_of("lena")
+    response = lena.post(BOOKINGS, booking(palace, 20, 20 + MAX_NIGHTS), format="json")
+    assert response.status_code == 201
+    assert Decimal(response.data["total_price"]) == highest * MAX_NIGHTS < TOTAL_PRICE_LIMIT
+    total = Booking._meta.get_field("total_price")
+    assert TOTAL_PRICE_LIMIT == 10 ** (total.max_digits - total.decimal_places)
+    # Read back, listed, canceled: the requests a row too large for its column broke.
+    detail = f"{BOOKINGS}{response.data['id']}/"
+    assert lena.get(detail).status_code == 200
+    assert client_of("kofi").get(BOOKINGS).status_code == 200
+    assert lena.post(f"{detail}cancel/").status_code == 200
 
 
 def test_canceled_booking_frees_its_dates(client_of, homes):

@@ -2,11 +2,13 @@
 
 import re
 from datetime import timedelta
+from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.utils import timezone
 from rest_framework.test import APIRequestFactory, force_authenticate
 
@@ -80,7 +82,14 @@ def test_the_database_enforces_the_rules(homes, users):
     today = timezone.localdate()
     with pytest.raises(IntegrityError), transaction.atomic():  # check-out before check-in
         Booking.objects.create(
-            property=cottage, guest=lena, start_date=today, end_date=today, total_price=0
+            property=cottage, guest=lena, start_date=today, end_date=today, total_price=45
+        )
+    # A total beyond max_digits=10: PostgreSQL and MySQL refuse it by the column's type
+    # (DataError), SQLite by the check constraint (it would store it, then fail every read).
+    with pytest.raises((IntegrityError, DataError)), transaction.atomic():
+        Booking.objects.create(
+            property=cottage, guest=lena, start_date=today, end_date=today + timedelta(1),
+            total_price=Decimal("100000000.00"),
         )
     with pytest.raises(IntegrityError), transaction.atomic():  # rating outside 1..5
         Review.objects.create(property=homes["City loft"], author=lena, rating=0)
@@ -95,6 +104,24 @@ def test_the_database_enforces_the_rules(homes, users):
             booking=Booking.objects.get(status=Booking.Status.PENDING), amount=0, method="card"
         )
 # --8<-- [end:constraints]
+
+
+def test_the_admin_refuses_the_stays_the_api_refuses(homes, users):
+    today = timezone.localdate()
+    too_long = Booking(
+        property=homes["Garden cottage"], guest=users["lena"], start_date=today,
+        end_date=today + timedelta(days=91), total_price=Decimal("4095.00"),
+    )
+    with pytest.raises(ValidationError) as error:
+        too_long.full_clean()  # what the admin's form runs
+    assert error.value.message_dict == {"end_date": ["A stay is at most 90 nights."]}
+    own = Booking(
+        property=homes["Garden cottage"], guest=users["amina"], start_date=today,
+        end_date=today + timedelta(days=2), total_price=Decimal("90.00"),
+    )
+    with pytest.raises(ValidationError) as error:
+        own.full_clean()
+    assert error.value.message_dict == {"property": ["A host cannot book their own property."]}
 
 
 def test_a_free_property_costs_nothing_is_refused(users):

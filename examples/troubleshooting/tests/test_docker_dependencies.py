@@ -35,7 +35,8 @@ def test_requirements_are_installed_before_the_code_is_copied_only_after_the_fix
 
 
 def test_the_wrong_build_context_misses_the_requirements_file():
-    assert missing_copy_sources(AFTER, context=ROOT) == ["deploy/requirements.txt"]
+    missing = ["deploy/requirements.txt", "deploy/pip.txt"]
+    assert missing_copy_sources(AFTER, context=ROOT) == missing
     assert missing_copy_sources(AFTER, context=EXAMPLES) == []
 # --8<-- [end:tests]
 
