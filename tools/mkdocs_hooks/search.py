@@ -1,13 +1,15 @@
 """MkDocs hook: the site's search tuning, in one place with the search plugin's settings.
 
-The index side is configured on the search plugin in ``mkdocs.yml`` (separator, pipeline,
-field boosts). What Material has no setting for is the query side: its worker has no query
-hook, so this hook points the pages' search configuration at a small worker
-(``search_worker.js`` beside this file) that rewrites each query, runs Material's own
-worker, and weighs its results for the query's intent (an error wants the challenge entry,
-a question the topic page; a static per-page ``search.boost`` cannot do both). The file is
-written with Material's worker name in it and a hash of its content in its own name, so a
-new version is never served stale.
+The index side is configured on the search plugin in ``mkdocs.yml`` (separator, pipeline).
+What Material has no setting for is the query side and the order of the results: its worker
+has no query hook, and lunr, as Material sets it up, scores sections without length
+normalisation or word order. So this hook points the pages' search configuration at a
+small worker (``search_worker.js`` beside this file) that rewrites each query, runs
+Material's own worker, and orders its results by a ranking model of its own (BM25 over
+sections and their passages, word order, page titles, and the query's intent: an error
+wants the challenge entry, a question the topic page; a static per-page ``search.boost``
+cannot do both). The file is written with Material's worker name in it and a hash of its
+content in its own name, so a new version is never served stale.
 
 ``tests/search_queries.yml`` is the measure of every change here (``make benchmark``).
 """
