@@ -21,7 +21,6 @@ FILES = frozenset(
         "requirements/site.in",  # docs/technologies/python-for-backend.md
         ".github/workflows/ci.yml",  # docs/technologies/ci-cd.md
         "tools/benchmark-results.txt",  # docs/reference/how-this-site-is-built.md
-        "docs/includes/abbreviations.md",  # auto_append in mkdocs.yml: the glossary
     }
 )
 ALLOWED = "examples/, diagrams/ or one of the files named in tools/snippet_policy.py"

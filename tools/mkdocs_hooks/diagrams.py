@@ -163,3 +163,28 @@ def _close():
             log.info("Drew %d diagram(s) to SVG (cached in %s).", _renderer.drawn, _renderer.cache)
         _renderer.close()
     _renderer = None
+
+
+@event_priority(-100)  # after every plugin has registered its page events
+def on_config(config):
+    """Call mermaid2 only for a page that still holds a diagram for the browser to draw.
+
+    mermaid2 parses with BeautifulSoup, and writes back re-serialised, every page whose HTML
+    merely contains the word "mermaid" (a link to mermaid.js.org, a requirements listing).
+    When the diagrams are drawn here its work is done; without a browser (``make serve`` on a
+    bare machine) the fences stay and it runs as before.
+    """
+    handlers = config.plugins.events["post_page"]
+    for index, handler in enumerate(handlers):
+        if type(getattr(handler, "__self__", None)).__module__ == "mermaid2.plugin":
+            handlers[index] = _only_with_fences(handler)
+    return config
+
+
+def _only_with_fences(on_post_page):
+    def skip_drawn_pages(output, *, page, config):
+        if 'class="mermaid"' in output or "language-mermaid" in output:
+            return on_post_page(output, page=page, config=config)
+        return output
+
+    return skip_drawn_pages
