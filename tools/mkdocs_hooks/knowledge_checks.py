@@ -9,9 +9,9 @@ progress sidebar this site does not use (scores show on the learning path instea
 
 This hook, running after the plugin, removes exactly what the plugin appended (compared with
 the plugin's own strings, so a new plugin version that changes them fails the tests instead of
-leaving a copy behind). The plugin's quiz.js and quiz.css are copied from the installed
-package into assets/vendor/mkdocs-quiz/ at build time: the script loads on every page from
-extra_javascript, the style is linked from the pages that have questions. Without
+leaving a copy behind). The plugin's quiz.js is copied from the installed package into
+assets/vendor/mkdocs-quiz/ at build time: it loads on every page from
+extra_javascript; the style is part of the site's one stylesheet (stylesheets.py). Without
 JavaScript, and on paper, the explanations show and the correct options are marked
 (docs/assets/stylesheets/extra.css, overrides/main.html).
 """
@@ -21,10 +21,9 @@ from importlib.resources import files as package_files
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 VENDOR = "assets/vendor/mkdocs-quiz"
-SCRIPT, STYLE = f"{VENDOR}/quiz.js", f"{VENDOR}/quiz.css"
+SCRIPT = f"{VENDOR}/quiz.js"
 FORM = '<form action="javascript:void(0);" onsubmit="return false;">'
 CONFIG_SCRIPT = re.compile(
     r'<script type="text/javascript">\s*window\.mkdocsQuiz(?:Translations|Config) = .*?</script>',
@@ -47,10 +46,8 @@ def _plugin_assets():
 
 
 def on_files(files, config):
-    for name, target in (("quiz.js", SCRIPT), ("quiz.css", STYLE)):
-        folder = "js" if name.endswith(".js") else "css"
-        source = package_files("mkdocs_quiz") / folder / name
-        files.append(File.generated(config, target, content=source.read_text(encoding="utf-8")))
+    source = package_files("mkdocs_quiz") / "js" / "quiz.js"
+    files.append(File.generated(config, SCRIPT, content=source.read_text(encoding="utf-8")))
     return files
 
 
@@ -72,8 +69,7 @@ def on_page_content(html, page, config, files):
     html = html.replace(FORM, '<form class="quiz-form">')
     # The script is in extra_javascript (every page, cached once): instant navigation then
     # finds it running when it brings in a page with questions, and page content holds no
-    # script. The style is linked only where there are questions.
-    html += f'<link rel="stylesheet" href="{get_relative_url(STYLE, page.file.url)}">'
+    # script. The style is part of the site's one stylesheet (tools/mkdocs_hooks/stylesheets.py).
     return _keep_for_print(page, html)
 
 

@@ -38,7 +38,7 @@ log = logging.getLogger("mkdocs.hooks.published_html")
 
 # Files the site links from page content itself (besides extra_javascript and extra_css).
 SITE_SCRIPTS = ("assets/vendor/mkdocs-quiz/quiz.js",)
-SITE_STYLESHEETS = ("assets/vendor/mkdocs-quiz/quiz.css",)
+SITE_STYLESHEETS: tuple[str, ...] = ()
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"}
