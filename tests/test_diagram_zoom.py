@@ -137,9 +137,15 @@ def test_the_enlarged_view_opens_by_key_closes_three_ways_zooms_and_leaves_no_hi
     figure = page.locator(".nexus-diagram").first
     enlarge = figure.get_by_role("button", name=re.compile("^Enlarge diagram: "))
     assert enlarge.is_visible()
-    figure.scroll_into_view_if_needed()
-    page.wait_for_timeout(150)  # Material records the scroll offset after 100 ms
-    start, offset = entry_index(page), page.evaluate("scrollY")
+    start = entry_index(page)
+    offset = None
+
+    def still(target):
+        nonlocal offset
+        target.scroll_into_view_if_needed()
+        page.wait_for_timeout(150)  # Material records the scroll offset after 100 ms
+        offset = page.evaluate("scrollY")
+        return target
 
     def closed_back_on_the_diagram(how):
         page.wait_for_selector(OPEN, state="detached")
@@ -154,7 +160,7 @@ def test_the_enlarged_view_opens_by_key_closes_three_ways_zooms_and_leaves_no_hi
         ), how
 
     # Enter on the focused diagram; Escape closes.
-    figure.focus()
+    still(figure).focus()
     page.keyboard.press("Enter")
     wait_open(page)
     dialog = page.get_by_role("dialog", name=figure.get_attribute("aria-label"))
@@ -175,13 +181,13 @@ def test_the_enlarged_view_opens_by_key_closes_three_ways_zooms_and_leaves_no_hi
     closed_back_on_the_diagram("Escape")
 
     # A click (here on its Enlarge button); the labelled close button.
-    enlarge.click()
+    still(enlarge).click()
     wait_open(page)
     page.get_by_role("button", name=CLOSE).click()
     closed_back_on_the_diagram("the close button")
 
     # A click on the drawing; the back gesture.
-    figure.click()
+    still(figure).click()
     wait_open(page)
     page.evaluate("history.back()")
     closed_back_on_the_diagram("history.back()")
@@ -195,7 +201,7 @@ def test_a_wide_erd_is_fitted_to_the_column_whole(phone, site_url, width):
     page = phone.page
     page.set_viewport_size({"width": width, "height": 900})
     try:
-        goto(phone, site_url + ERD)
+        page.goto(site_url + ERD, wait_until="domcontentloaded")  # CSS alone fits it
         box = page.evaluate(
             """() => {
               const figure = document.querySelector('.nexus-diagram');
