@@ -5,6 +5,7 @@ install without --require-hashes, a new unpinned image, or a vendored file chang
 fails here, in a second, naming the file and the fix.
 """
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -300,3 +301,23 @@ def test_a_vendored_file_without_a_recorded_hash_or_unlisted_is_refused(vendor):
         "docs/assets/vendor/lib/extra.js is not recorded in docs/assets/vendor/lib/VERSION. "
         "Add a 'file: extra.js' line and its 'sha256: ...' line, or delete the file.",
     ]
+
+
+def test_vendored_panzoom_is_the_pinned_npm_package_file():
+    """The copy served with the site is byte for byte the file npm installs at the pin."""
+    package = json.loads((ROOT / "package.json").read_text())
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    pinned = package["devDependencies"]["@panzoom/panzoom"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", pinned), f"pin @panzoom/panzoom exactly, not {pinned}"
+    assert lock["packages"]["node_modules/@panzoom/panzoom"]["version"] == pinned
+    vendored = VENDOR / "panzoom"
+    assert (vendored / "VERSION").read_text().splitlines()[0] == f"@panzoom/panzoom {pinned}"
+    installed = ROOT / "node_modules" / "@panzoom" / "panzoom"
+    if not (installed / "package.json").is_file():
+        pytest.skip("node_modules is not installed (npm ci)")
+    assert json.loads((installed / "package.json").read_text())["version"] == pinned
+    shipped, packaged = vendored / "panzoom.min.js", installed / "dist" / "panzoom.min.js"
+    assert sha256_of(shipped) == sha256_of(packaged), (
+        "docs/assets/vendor/panzoom/panzoom.min.js differs from the npm package's "
+        "dist/panzoom.min.js: copy it again as docs/assets/vendor/panzoom/VERSION says"
+    )

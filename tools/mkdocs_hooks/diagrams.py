@@ -42,6 +42,14 @@ TITLE = re.compile(r"^\s*accTitle\s*:\s*(?P<title>.+?)\s*$", re.M)
 # that mentions "mermaid") never re-parses the SVG.
 PLACEHOLDER = re.compile(r'<div data-nexus-drawing="(?P<index>\d+)"></div>')
 
+# Text, not an SVG icon: the page's tests count the drawings as the SVGs in a diagram.
+ENLARGE = (
+    '<button type="button" class="nexus-diagram__enlarge" hidden'
+    ' aria-label="Enlarge diagram: {label}">'
+    '<span class="nexus-diagram__enlarge-icon" aria-hidden="true">\u2922</span>'
+    " Enlarge</button>"
+)
+
 _renderer: MermaidRenderer | None = None
 _unavailable: str | None = None
 _pending: dict[str, list[str]] = {}
@@ -68,10 +76,12 @@ def _diagram_files(config) -> dict[str, str]:
 def _figure(source: str, drawings: dict[str, str]) -> str:
     match = TITLE.search(source)
     label = html.escape(match.group("title") if match else "Diagram", quote=True)
-    # Focusable and named, because a wide diagram scrolls inside this box.
+    # Focusable and named: Enter on it, a click on it or its button opens it full screen
+    # (assets/javascripts/diagram-zoom.js, which unhides the button).
     parts = [f'<div class="nexus-diagram" role="group" tabindex="0" aria-label="{label}">']
     for theme, svg in drawings.items():
         parts.append(f'<div class="nexus-diagram__{theme}">{svg}</div>')
+    parts.append(ENLARGE.format(label=label))
     parts.append("</div>")
     return "".join(parts)
 
