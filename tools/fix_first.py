@@ -30,6 +30,7 @@ FORM = (
 HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*#*\s*$")
 ATTR_LIST = re.compile(r"\s*\{:?[^{}]*\}\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
 
 Finding = tuple[int, str, str]  # (line, message, fix)
 
@@ -85,6 +86,32 @@ def _line_of(lines: list[str], text: str, start: int) -> int:
     return start + 1
 
 
+def _stacked(lines: list[str], start: int) -> list[Finding]:
+    """An admonition before the second ## heading would sit on the box (never stack them)."""
+    h2, fence = 0, None
+    for number, line in enumerate(lines[start - 1 :], start=start):
+        mark = FENCE.match(line)
+        if mark:
+            fence = None if fence and line.strip().startswith(fence) else (fence or mark.group(1))
+            continue
+        if fence:
+            continue
+        if HEADING.match(line):
+            h2 += 1
+            if h2 == 2:
+                break
+        elif ADMONITION.match(line):
+            return [
+                (
+                    number,
+                    "an admonition near the top would stack on the 'Something broken?' box",
+                    "move its links into fix_first (sections, technologies) or below, or "
+                    "make it a sentence",
+                )
+            ]
+    return []
+
+
 def check(
     page_type: str | None, meta: dict, lines: list[str], body_start: int, docs: Path
 ) -> list[Finding]:
@@ -128,6 +155,7 @@ def check(
                     "remove the entry",
                 )
             )
+    findings += _stacked(lines, body_start)
     chosen = value.get("technologies")
     if chosen is not None:
         if not isinstance(chosen, list) or not all(isinstance(t, str) for t in chosen):
@@ -138,7 +166,7 @@ def check(
                 findings.append(
                     (
                         _line_of(lines, technology, key_line),
-                        f"no challenge entry has technology: {technology}",
+                        f"fix_first technology {technology!r} is the technology: of no challenge",
                         "name the technology: of a challenge in docs/challenges/ "
                         f"({', '.join(sorted(entries))})",
                     )

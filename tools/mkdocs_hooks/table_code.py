@@ -4,7 +4,8 @@ On a phone a table column is narrow, and Material lets inline code break anywher
 (``word-break: break-word``), so ``BigAutoField`` came out as ``BigAutoFi`` + ``eld``.
 reading.css turns that off for code in cells; this adds a break opportunity (``<wbr>``)
 after each dot and slash that joins two names (``django.<wbr>db.<wbr>models``,
-``examples/<wbr>config/``), so a dotted path can still wrap where a reader expects it.
+``examples/<wbr>config/``), so a dotted path can still wrap where a reader expects it, and
+keeps a name with hyphens (``--prefetch-multiplier=1``) on one line.
 """
 
 import re
@@ -17,7 +18,16 @@ JOIN = re.compile(r"(?<=[\w)\]])([./])(?=[A-Za-z_])")
 
 
 def add_breaks(code: str) -> str:
-    return JOIN.sub(r"\1<wbr>", code)
+    """Code text with a ``<wbr>`` between names, and names with hyphens kept whole.
+
+    A browser wraps after a hyphen: ``--prefetch-`` + ``multiplier=1``.
+    """
+    pieces = []
+    for piece in re.split(r"(\s+|<wbr>)", JOIN.sub(r"\1<wbr>", code)):
+        if "-" in piece and not piece.isspace():
+            piece = f'<span class="nexus-nowrap">{piece}</span>'
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _cell(match: re.Match) -> str:
