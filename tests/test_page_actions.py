@@ -93,3 +93,20 @@ def test_the_labels_are_text_not_only_a_tooltip(site_dir, label):
     assert span.get_text(strip=True) == label
     assert not span.has_attr("hidden")
     assert link.select_one("svg") is not None
+
+
+def test_the_offline_copy_reports_the_pages_address_on_the_site(offline_site, site_dir):
+    """The file:// copy links name.html; its reports name the page as it is on the site."""
+    checked = 0
+    for html_path in pages(site_dir):
+        rel = html_path.parent.relative_to(site_dir).as_posix()
+        offline = offline_site / ("index.html" if rel == "." else f"{rel}.html")
+        if not offline.is_file():
+            offline = offline_site / rel / "index.html"
+        online = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(offline.read_text(encoding="utf-8"), "html.parser")
+        report = actions(soup)["Report a problem"]
+        query = parse_qs(urlsplit(report["href"]).query, strict_parsing=True)
+        assert query[FIELD] == [online.select_one('link[rel="canonical"]')["href"]], rel
+        checked += 1
+    assert checked > 50
