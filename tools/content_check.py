@@ -210,6 +210,7 @@ class PageChecker:
         if page_type in PAGE_TYPES:
             self.check_sections(PAGE_TYPES[page_type], body_start)
         self.check_journey(body_start)
+        self.check_fix_first(body_start)
         self.problems.sort(key=lambda problem: problem.line)
         return self.problems
 
@@ -221,6 +222,17 @@ class PageChecker:
         if self.path.is_relative_to(self.root / "docs"):
             page = self.path.relative_to(self.root / "docs").as_posix()
             findings += prerequisites_check.check(page, self.meta, self.lines, self.root / "docs")
+        for line, message, fix in findings:
+            self.report(line, message, fix)
+
+    def check_fix_first(self, body_start: int) -> None:
+        """The sections and challenges a technology page's "Something broken?" box links."""
+        from tools import fix_first
+
+        docs = self.root / "docs"
+        findings = fix_first.check(
+            self.meta.get("page_type"), self.meta, self.lines, body_start, docs
+        )
         for line, message, fix in findings:
             self.report(line, message, fix)
 
