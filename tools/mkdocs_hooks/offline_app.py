@@ -71,6 +71,7 @@ SHELL = [
     "assets/stylesheets/*.css",
     "assets/javascripts/*.js",
     "assets/javascripts/workers/*.js",
+    "assets/vendor/panzoom/*.js",  # the enlarged diagram view (diagram-zoom.js)
     ICON_SOURCE,
     f"{ICON_DIR}/*.png",
 ]
