@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from tools import downloads
 from tools.pdf_contents import ContentsNumbersError, print_with_page_numbers, start_pages
 
-FOOTER = re.compile(r"^Page (\d+) of (\d+)$")
+FOOTER = re.compile(r"^Page (\d+)( of (\d+))?$")
 
 
 def _words(text: str) -> str:
