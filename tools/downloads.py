@@ -8,7 +8,8 @@ publishes them under ``downloads/`` and links them from the home page (see
    links, inlined search index, the vendored search shim) plus the print-site page.
 2. That build, zipped as ``project-nexus-offline/``.
 3. Its print page (diagrams already drawn to SVG by the build) printed to PDF by headless
-   Chromium.
+   Chromium, with bookmarks (the outline of its headings), page numbers in the footer
+   (``docs/assets/stylesheets/print.css``) and in the Contents (``tools/pdf_contents.py``).
 """
 
 import sys
@@ -17,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 from tools.browser import LAUNCH_ARGS, find_chromium, missing_message
+from tools.pdf_contents import print_with_page_numbers
 from tools.sitebuild import ROOT, build
 
 OUT = ROOT / ".cache" / "downloads"
@@ -55,14 +57,22 @@ def make_pdf(site_dir: Path, target: Path, browser=None) -> Path:
             finally:
                 own.close()
     page = browser.new_page()
-    page.goto((site_dir / "print_page.html").as_uri(), wait_until="load")
+    # The print page is one 10 MB document: loading it takes longer than Playwright's 30 s
+    # default on a busy machine.
+    page.goto((site_dir / "print_page.html").as_uri(), wait_until="load", timeout=300_000)
     page.emulate_media(media="print")
-    page.pdf(
-        path=str(target),
-        format="A4",
-        print_background=True,
-        margin={"top": "18mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+    pdf = print_with_page_numbers(
+        page,
+        {
+            "format": "A4",
+            "print_background": True,
+            "margin": {"top": "18mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+            # Bookmarks from the h1-h6 headings; Chromium builds them from the tagged structure.
+            "outline": True,
+            "tagged": True,
+        },
     )
+    target.write_bytes(pdf)
     page.close()
     return target
 
