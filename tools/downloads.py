@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 from tools.browser import LAUNCH_ARGS, find_chromium, missing_message
-from tools.pdf_contents import print_with_page_numbers
+from tools.pdf_contents import print_navigable
 from tools.sitebuild import ROOT, build
 
 OUT = ROOT / ".cache" / "downloads"
@@ -61,15 +61,12 @@ def make_pdf(site_dir: Path, target: Path, browser=None) -> Path:
     # default on a busy machine.
     page.goto((site_dir / "print_page.html").as_uri(), wait_until="load", timeout=300_000)
     page.emulate_media(media="print")
-    pdf = print_with_page_numbers(
+    pdf = print_navigable(
         page,
         {
             "format": "A4",
             "print_background": True,
             "margin": {"top": "18mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
-            # Bookmarks from the h1-h6 headings; Chromium builds them from the tagged structure.
-            "outline": True,
-            "tagged": True,
         },
     )
     target.write_bytes(pdf)
