@@ -115,6 +115,7 @@ def test_every_diagram_is_legible_on_a_phone_in_the_page_or_enlarged(phone, site
                 continue
             if in_page >= LEGIBLE_PX:
                 continue
+            before = entry_index(page)
             figure.click()
             wait_open(page)
             enlarged += 1
@@ -123,6 +124,9 @@ def test_every_diagram_is_legible_on_a_phone_in_the_page_or_enlarged(phone, site
                 problems.append(f"{name}: {in_page:.1f} px in the page, {in_view:.1f} px enlarged")
             page.keyboard.press("Escape")
             page.wait_for_selector(OPEN, state="detached")
+            # Closing takes back the history entry the view pushed; the next page.goto must
+            # not race that traversal (it aborts the navigation: net::ERR_ABORTED).
+            page.wait_for_function(f"navigation.currentEntry.index === {before}")
     assert problems == [], "\n".join(problems)
     assert enlarged > 0
     assert measured >= len(pages)

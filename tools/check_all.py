@@ -11,9 +11,10 @@ This is the body of ``make test`` (and so of ``.ci/run``):
 The example passes and the site tests share nothing, so on a machine with two or more cores
 they run side by side, in two lanes (``NEXUS_TEST_LANES=1`` runs everything in one line, with
 live output). The site is built once, by the first site step (NEXUS_BUILD_CACHE=write); the
-longest browser tests then run in the examples lane once its passes are done, reading that
-build (NEXUS_BUILD_CACHE=read), so the two lanes end close together. A step's output is
-printed whole when the step ends, so lanes never interleave.
+longest site tests are then shared out: whichever lane is free first (the examples lane
+after its passes, the site lane after the other site tests) takes the next group, longest
+first, reading that build (NEXUS_BUILD_CACHE=read), so the two lanes end close together on
+any machine. A step's output is printed whole when the step ends, so lanes never interleave.
 Each pytest run writes a JUnit report; the last line adds them up.
 """
 
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +34,14 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-# The browser tests that run in the examples lane, after the site is built (see plan()).
-BROWSER_TESTS_IN_EXAMPLES_LANE = ["tests/test_offline_app.py", "tests/test_journey.py"]
+# The longest site tests, in groups that either lane takes when it is free, longest first
+# (pytest --durations on a quiet 2-core machine: about 150, 60, 55 and 50 s; see plan()).
+SHARED_SITE_GROUPS = {
+    "site in the browser: the learning journey": ["tests/test_journey.py"],
+    "site: build errors": ["tests/test_build_errors.py"],
+    "site in the browser: search quality": ["tests/test_search_quality.py"],
+    "site in the browser: offline": ["tests/test_offline_app.py"],
+}
 
 
 @dataclass
@@ -44,6 +52,18 @@ class Step:
     junit: Path | None = None
     after: threading.Event | None = None  # wait for this before starting
     then: threading.Event | None = None  # set this when done, passed or not
+
+
+class SharedSteps:
+    """Steps that several lanes take from, one at a time, each step run once."""
+
+    def __init__(self, steps: Iterable[Step]):
+        self._steps = list(steps)
+        self._lock = threading.Lock()
+
+    def take(self) -> Step | None:
+        with self._lock:
+            return self._steps.pop(0) if self._steps else None
 
 
 @dataclass
@@ -81,9 +101,11 @@ def read_junit(path: Path) -> dict[str, int]:
     return counts
 
 
-def plan(report_dir: Path) -> list[list[Step | Outcome]]:
+def plan(report_dir: Path) -> list[list[Step | Outcome | SharedSteps]]:
     """The lanes: lint first on its own, then the examples beside the site tests."""
-    steps: list[Step | Outcome] = [pytest_step("examples on SQLite", "examples", report_dir)]
+    steps: list[Step | Outcome | SharedSteps] = [
+        pytest_step("examples on SQLite", "examples", report_dir)
+    ]
     for service in DATABASES.values():
         name = f"examples on {service.name}"
         reason = service.unreachable_reason()
@@ -106,20 +128,17 @@ def plan(report_dir: Path) -> list[list[Step | Outcome]]:
         pytest_step(
             "site",
             ["tests", "--ignore=tests/test_build.py"]
-            + [f"--ignore={path}" for path in BROWSER_TESTS_IN_EXAMPLES_LANE],
+            + [f"--ignore={path}" for group in SHARED_SITE_GROUPS.values() for path in group],
             report_dir,
             {"NEXUS_BUILD_CACHE": "read"},
         ),
     ]
-    steps.append(
-        pytest_step(
-            "site in the browser",
-            BROWSER_TESTS_IN_EXAMPLES_LANE,
-            report_dir,
-            {"NEXUS_BUILD_CACHE": "read"},
-            after=built,
-        )
+    shared = SharedSteps(
+        pytest_step(name, paths, report_dir, {"NEXUS_BUILD_CACHE": "read"}, after=built)
+        for name, paths in SHARED_SITE_GROUPS.items()
     )
+    steps.append(shared)
+    site.append(shared)
     return [[Step("lint", [str(BIN / "ruff"), "check", "."])], steps, site]
 
 
@@ -162,10 +181,13 @@ def _run(step: Step, capture: bool) -> Outcome:
     return Outcome(step.name, "passed" if code == 0 else "failed", f"exit code {code}", counts)
 
 
-def run_lane(lane: list[Step | Outcome], capture: bool) -> list[Outcome]:
+def run_lane(lane: list[Step | Outcome | SharedSteps], capture: bool) -> list[Outcome]:
     outcomes = []
     for item in lane:
-        if isinstance(item, Outcome):
+        if isinstance(item, SharedSteps):
+            while (step := item.take()) is not None:
+                outcomes.append(run(step, capture))
+        elif isinstance(item, Outcome):
             with _print_lock:
                 print(f"\n=== {item.name}: {item.status.upper()} - {item.detail}", flush=True)
             outcomes.append(item)
@@ -174,7 +196,7 @@ def run_lane(lane: list[Step | Outcome], capture: bool) -> list[Outcome]:
     return outcomes
 
 
-def run_side_by_side(lanes: list[list[Step | Outcome]]) -> list[Outcome]:
+def run_side_by_side(lanes: list[list[Step | Outcome | SharedSteps]]) -> list[Outcome]:
     results: list[list[Outcome]] = [[] for _ in lanes]
 
     def work(index: int) -> None:
