@@ -21,6 +21,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from tools.markdown_lines import outside_code
+
 KEY = "fix_first"
 PITFALLS = "Pitfalls"
 FORM = (
@@ -29,7 +31,6 @@ FORM = (
 )
 HEADING = re.compile(r"^##\s+(?P<text>.+?)\s*#*\s*$")
 ATTR_LIST = re.compile(r"\s*\{:?[^{}]*\}\s*$")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
 
 Finding = tuple[int, str, str]  # (line, message, fix)
@@ -37,20 +38,11 @@ Finding = tuple[int, str, str]  # (line, message, fix)
 
 def h2_headings(lines: list[str], start: int = 1) -> dict[str, int]:
     """The page's ``##`` headings outside code fences: text (attribute list removed) -> line."""
-    found, fence = {}, None
-    for number, line in enumerate(lines[start - 1 :], start=start):
-        mark = FENCE.match(line)
-        if mark:
-            marks = mark.group(1)
-            if fence is None:
-                fence = marks
-            elif line.strip() == fence[0] * len(line.strip()) and len(line.strip()) >= len(fence):
-                fence = None
-            continue
-        if fence is None:
-            match = HEADING.match(line)
-            if match:
-                found.setdefault(ATTR_LIST.sub("", match.group("text")), number)
+    found = {}
+    for number, line in outside_code(lines, start):
+        match = HEADING.match(line)
+        if match:
+            found.setdefault(ATTR_LIST.sub("", match.group("text")), number)
     return found
 
 
@@ -88,14 +80,8 @@ def _line_of(lines: list[str], text: str, start: int) -> int:
 
 def _stacked(lines: list[str], start: int) -> list[Finding]:
     """An admonition before the second ## heading would sit on the box (never stack them)."""
-    h2, fence = 0, None
-    for number, line in enumerate(lines[start - 1 :], start=start):
-        mark = FENCE.match(line)
-        if mark:
-            fence = None if fence and line.strip().startswith(fence) else (fence or mark.group(1))
-            continue
-        if fence:
-            continue
+    h2 = 0
+    for number, line in outside_code(lines, start):
         if HEADING.match(line):
             h2 += 1
             if h2 == 2:

@@ -28,11 +28,11 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils import meta as meta_utils
 
 from tools.learning_path import PATH_PAGE, PathError, load_steps
+from tools.markdown_lines import outside_code
 from tools.quiz_check import quiz_count
 
 DATA_SCRIPT = "assets/javascripts/learning-path-data.js"
 LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?:#[^)\s]*)?\)|^\s*\[[^\]]+\]:\s*(?P<ref>\S+\.md)")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 H1_END = "</h1>"
 
 _steps = []
@@ -45,15 +45,9 @@ _files = None
 
 def _links(source: str, markdown: str) -> set[str]:
     """Pages a page links to, resolved to paths under docs/; code blocks are skipped."""
-    found, fence = set(), None
+    found = set()
     base = posixpath.dirname(source)
-    for line in markdown.splitlines():
-        mark = FENCE.match(line)
-        if mark:
-            fence = None if fence and line.strip().startswith(fence) else (fence or mark.group(1))
-            continue
-        if fence:
-            continue
+    for _, line in outside_code(markdown.splitlines()):
         for match in LINK.finditer(line):
             target = match.group("target") or match.group("ref")
             if "://" in target:
